@@ -1,0 +1,73 @@
+namespace ArchPgtable;
+
+/// <summary>
+/// An architecture's PTE encoding: the predicates and modifiers every architecture must
+/// define, with no generic default. All members are pure functions of their arguments.
+/// </summary>
+/// <remarks>Kernel: the per-arch pte_*() accessors in arch/*/include/asm/pgtable.h.</remarks>
+public interface IPteFormat
+{
+    /// <summary>True when the entry maps a page (possibly PROT_NONE).</summary>
+    /// <remarks>Kernel: pte_present()</remarks>
+    bool Present(Pte pte);
+
+    /// <summary>True when the entry's access flag is set.</summary>
+    /// <remarks>Kernel: pte_young()</remarks>
+    bool Young(Pte pte);
+
+    /// <summary>True when the entry is dirty (software or hardware dirty state).</summary>
+    /// <remarks>Kernel: pte_dirty()</remarks>
+    bool Dirty(Pte pte);
+
+    /// <summary>True when the entry is (logically) writable.</summary>
+    /// <remarks>Kernel: pte_write()</remarks>
+    bool Write(Pte pte);
+
+    /// <summary>The page frame number the entry maps.</summary>
+    /// <remarks>Kernel: pte_pfn()</remarks>
+    ulong Pfn(Pte pte);
+
+    /// <summary>Every bit except the PFN field.</summary>
+    /// <remarks>Kernel: pte_pgprot()</remarks>
+    PteProt Pgprot(Pte pte);
+
+    /// <summary>Builds an entry mapping <paramref name="pfn"/> with <paramref name="prot"/>.</summary>
+    /// <remarks>Kernel: pfn_pte()</remarks>
+    Pte PfnPte(ulong pfn, PteProt prot);
+
+    /// <summary>The same entry mapping the PFN <paramref name="nr"/> pages further on.</summary>
+    /// <remarks>Kernel: pte_advance_pfn()</remarks>
+    Pte AdvancePfn(Pte pte, int nr);
+
+    /// <summary>Clears the access flag.</summary>
+    /// <remarks>Kernel: pte_mkold()</remarks>
+    Pte MkOld(Pte pte);
+
+    /// <summary>Sets the access flag.</summary>
+    /// <remarks>Kernel: pte_mkyoung()</remarks>
+    Pte MkYoung(Pte pte);
+
+    /// <summary>Clears the dirty state.</summary>
+    /// <remarks>Kernel: pte_mkclean()</remarks>
+    Pte MkClean(Pte pte);
+
+    /// <summary>Sets the dirty state.</summary>
+    /// <remarks>Kernel: pte_mkdirty()</remarks>
+    Pte MkDirty(Pte pte);
+
+    /// <summary>Removes write permission, preserving the dirty state.</summary>
+    /// <remarks>Kernel: pte_wrprotect()</remarks>
+    Pte WrProtect(Pte pte);
+
+    /// <summary>Grants write permission.</summary>
+    /// <remarks>Kernel: pte_mkwrite_novma()</remarks>
+    Pte MkWrite(Pte pte);
+
+    /// <summary>The protection for a user mapping with the given VMA flags, as a fresh (clean) entry would carry it.</summary>
+    /// <remarks>Kernel: vm_get_page_prot()</remarks>
+    PteProt ProtFor(VmFlags flags);
+
+    /// <summary>Decodes an entry into its named bits, e.g. <c>VALID|PAGE|AF|DBM pfn=0x12345</c>.</summary>
+    /// <remarks>Kernel: none (ptdump-like).</remarks>
+    string Describe(Pte pte);
+}

@@ -1,0 +1,26 @@
+using ArchPgtable.Kconfig;
+
+namespace ArchPgtable.Plugins;
+
+/// <summary>One architecture built for one configuration: what core mm and the host work with.</summary>
+/// <remarks>Kernel: a kernel built for ARCH= with a .config.</remarks>
+public sealed class ArchInstance
+{
+    /// <summary>The architecture name.</summary>
+    public required string Arch { get; init; }
+
+    /// <summary>The configuration it was built with.</summary>
+    public required EffectiveConfig Config { get; init; }
+
+    /// <summary>The page-table geometry.</summary>
+    public required ArchGeometry Geometry { get; init; }
+
+    /// <summary>The PTE encoding.</summary>
+    public required IPteFormat Format { get; init; }
+
+    /// <summary>The page-table helpers in force.</summary>
+    public required IPageTableOps Ops { get; init; }
+
+    /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
+    public string Description { get; init; } = "";
+}

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+
+namespace ArchPgtable;
+
+/// <summary>
+/// One last-level page table: a page of PTE words (512 for 4 KiB pages). Every access to a
+/// word goes through this API, which counts it in <see cref="Counters"/> and, when
+/// <see cref="Observer"/> is set, reports it. No helper touches the words any other way.
+/// </summary>
+/// <remarks>Kernel: the PTE page of a PMD (pte_t *, pte_offset_map()).</remarks>
+public sealed class PteTable
+{
+    private readonly ulong[] _words;
+
+    /// <summary>Creates a table of <paramref name="entries"/> zero (none) entries.</summary>
+    /// <param name="entries">Entries per table (the geometry's PTRS_PER_PTE); a power of two.</param>
+    /// <param name="counters">Where accesses are counted; a private instance when null.</param>
+    /// <param name="baseAddress">The virtual address mapped by entry 0 (aligned to the table's span), for diagnostics.</param>
+    public PteTable(int entries, CostCounters? counters = null, ulong baseAddress = 0)
+    {
+        if (entries <= 0 || (entries & (entries - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entries), entries, "PTRS_PER_PTE must be a positive power of two.");
+        }
+
+        _words = new ulong[entries];
+        Counters = counters ?? new CostCounters();
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Entries in the table.</summary>
+    /// <remarks>Kernel: PTRS_PER_PTE</remarks>
+    public int Count => _words.Length;
+
+    /// <summary>The virtual address mapped by entry 0.</summary>
+    public ulong BaseAddress { get; }
+
+    /// <summary>The counters this table's accesses are charged to.</summary>
+    public CostCounters Counters { get; }
+
+    /// <summary>An optional access hook (race injection, write-set recording); null on the fast path.</summary>
+    public IPteAccessObserver? Observer { get; set; }
+
+    /// <summary>A pointer to entry <paramref name="index"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside the table.</exception>
+    public PtePointer this[int index] => new(this, index);
+
+    /// <summary>Reads an entry.</summary>
+    /// <remarks>Kernel: READ_ONCE(*ptep)</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Pte Read(int index)
+    {
+        Counters._pteReads++;
+        if (Observer is null)
+        {
+            return new Pte(_words[index]);
+        }
+
+        return ObservedRead(index);
+    }
+
+    /// <summary>Stores an entry.</summary>
+    /// <remarks>Kernel: WRITE_ONCE(*ptep, pte)</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write(int index, Pte value)
+    {
+        Counters._pteWrites++;
+        if (Observer is null)
+        {
+            _words[index] = value.Value;
+            return;
+        }
+
+        ObservedWrite(index, value);
+    }
+
+    /// <summary>Atomically replaces an entry and returns the old value.</summary>
+    /// <remarks>Kernel: xchg(&amp;pte_val(*ptep), val)</remarks>
+    public Pte Exchange(int index, Pte value)
+    {
+        Counters._atomicUpdates++;
+        Counters._pteWrites++;
+        Observer?.BeforeAccess(this, index, PteAccessKind.Exchange);
+        var old = new Pte(Interlocked.Exchange(ref _words[index], value.Value));
+        Observer?.AfterAccess(this, index, PteAccessKind.Exchange, old, value);
+        return old;
+    }
+
+    /// <summary>Atomically replaces an entry if it equals <paramref name="comparand"/>; returns the value found.</summary>
+    /// <remarks>Kernel: cmpxchg_relaxed(&amp;pte_val(*ptep), old, new)</remarks>
+    public Pte CompareExchange(int index, Pte value, Pte comparand)
+    {
+        Counters._atomicUpdates++;
+        Observer?.BeforeAccess(this, index, PteAccessKind.CompareExchange);
+        var found = new Pte(Interlocked.CompareExchange(ref _words[index], value.Value, comparand.Value));
+        var success = found == comparand;
+        if (success)
+        {
+            Counters._pteWrites++;
+        }
+
+        Observer?.AfterAccess(this, index, PteAccessKind.CompareExchange, found, success ? value : found);
+        return found;
+    }
+
+    /// <summary>
+    /// The hardware walker's atomic descriptor update (set access flag, set dirty). Counted as a
+    /// hardware update, not as software cost. Returns the value found.
+    /// </summary>
+    /// <remarks>Kernel: none; FEAT_HAFDBS / x86 / Svadu atomic A/D update.</remarks>
+    public Pte HardwareCompareExchange(int index, Pte value, Pte comparand)
+    {
+        var found = new Pte(Interlocked.CompareExchange(ref _words[index], value.Value, comparand.Value));
+        if (found == comparand)
+        {
+            Counters._hardwareUpdates++;
+        }
+
+        return found;
+    }
+
+    /// <summary>Reads an entry without counting or observing it: for diagnostics, checkers and the hardware walker.</summary>
+    public Pte Peek(int index) => new(_words[index]);
+
+    /// <summary>Copies every raw word into <paramref name="destination"/> without counting: for snapshots and checkers.</summary>
+    public void CopyTo(Span<ulong> destination) => _words.CopyTo(destination);
+
+    private Pte ObservedRead(int index)
+    {
+        var observer = Observer!;
+        observer.BeforeAccess(this, index, PteAccessKind.Read);
+        var value = new Pte(_words[index]);
+        observer.AfterAccess(this, index, PteAccessKind.Read, value, value);
+        return value;
+    }
+
+    private void ObservedWrite(int index, Pte value)
+    {
+        var observer = Observer!;
+        observer.BeforeAccess(this, index, PteAccessKind.Write);
+        var old = new Pte(_words[index]);
+        _words[index] = value.Value;
+        observer.AfterAccess(this, index, PteAccessKind.Write, old, value);
+    }
+}
