@@ -70,4 +70,25 @@ public interface IPteFormat
     /// <summary>Decodes an entry into its named bits, e.g. <c>VALID|PAGE|AF|DBM pfn=0x12345</c>.</summary>
     /// <remarks>Kernel: none (ptdump-like).</remarks>
     string Describe(Pte pte);
+
+    /// <summary>A non-present entry recording swap slot <paramref name="offset"/> (at least 1).</summary>
+    /// <remarks>Kernel: swp_entry_to_pte(swp_entry(0, offset)). The default puts the offset at bit 12 with every
+    /// low bit clear, which is not present on arm64, x86-64 and RISC-V alike; override for another layout.</remarks>
+    Pte MkSwapEntry(ulong offset)
+    {
+        if (offset == 0 || offset >= 1UL << 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "swap offset must be 1..2^50-1.");
+        }
+
+        return new Pte(offset << 12);
+    }
+
+    /// <summary>True when the entry is a swap entry (not none, not present).</summary>
+    /// <remarks>Kernel: is_swap_pte()</remarks>
+    bool IsSwapEntry(Pte pte) => !pte.IsNone && !Present(pte);
+
+    /// <summary>The swap slot a swap entry records.</summary>
+    /// <remarks>Kernel: swp_offset(pte_to_swp_entry(pte))</remarks>
+    ulong SwapOffset(Pte pte) => pte.Value >> 12;
 }

@@ -34,6 +34,7 @@ public sealed class GenericArchPlugin : IArchPlugin
             Geometry = geometry,
             Format = format,
             Ops = new GenericArchOps(format, geometry, config.IsEnabled(CommonKconfig.DebugVm)),
+            Hardware = GenericHardwareModel.Instance,
             Description = "generic, 4K pages, 48-bit VA, pgtable.h defaults",
         };
     }

@@ -1,3 +1,4 @@
+using ArchPgtable.Hardware;
 using ArchPgtable.Kconfig;
 
 namespace ArchPgtable.Plugins;
@@ -20,6 +21,9 @@ public sealed class ArchInstance
 
     /// <summary>The page-table helpers in force.</summary>
     public required IPageTableOps Ops { get; init; }
+
+    /// <summary>The MMU rules (access flag, dirty, contiguous blocks) this build's hardware follows.</summary>
+    public required IHardwareModel Hardware { get; init; }
 
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";
