@@ -1,0 +1,181 @@
+using ArchPgtable.Hardware;
+using ArchPgtable.Mm.Memory;
+
+namespace ArchPgtable.Mm;
+
+/// <summary>
+/// The page-fault handler core mm runs when the MMU refuses an access: anonymous faults (the
+/// largest enabled mTHP size that fits), swap-in, write-protect faults (reuse or copy-on-write)
+/// and access-flag / software-dirty faults, each through the architecture's helpers.
+/// </summary>
+/// <remarks>Kernel: handle_mm_fault() → handle_pte_fault(): do_anonymous_page(), do_swap_page(), do_wp_page(), ptep_set_access_flags().</remarks>
+public sealed class FaultHandler
+{
+    private readonly MmSystem _system;
+
+    internal FaultHandler(MmSystem system) => _system = system;
+
+    /// <summary>Resolves a fault at <paramref name="va"/> so that the access can be retried.</summary>
+    /// <exception cref="SegmentationFaultException">No VMA, or the VMA does not allow the access.</exception>
+    public void Handle(MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(mm);
+        _system.Stats.Faults++;
+        var vma = mm.FindVma(va) ?? throw new SegmentationFaultException(va, "no VMA maps the address");
+        var need = access == MemoryAccess.Write ? VmFlags.Write : VmFlags.Read;
+        if ((vma.Flags & need) == 0)
+        {
+            throw new SegmentationFaultException(va, $"the VMA {vma} does not allow {access.ToString().ToLowerInvariant()}s ({kind} fault)");
+        }
+
+        var g = _system.Arch.Geometry;
+        var addr = va & ~(g.PageSize - 1);
+        var ops = _system.Ops;
+        var fmt = _system.Format;
+        var ptep = mm.PageTable.PtePointer(addr);
+        var pte = ops.PtepGet(ptep);
+        if (pte.IsNone)
+        {
+            DoAnonymousPage(mm, vma, addr, access);
+        }
+        else if (fmt.IsSwapEntry(pte))
+        {
+            DoSwapPage(mm, vma, addr, ptep, pte, access);
+        }
+        else if (access == MemoryAccess.Write && !fmt.Write(pte))
+        {
+            DoWpPage(mm, vma, addr, ptep, pte);
+        }
+        else
+        {
+            var entry = fmt.MkYoung(pte);
+            if (access == MemoryAccess.Write)
+            {
+                entry = fmt.MkDirty(entry);
+            }
+
+            ops.PtepSetAccessFlags(mm, addr, ptep, entry, access == MemoryAccess.Write);
+        }
+    }
+
+    private void DoAnonymousPage(MmStruct mm, Vma vma, ulong addr, MemoryAccess access)
+    {
+        var ops = _system.Ops;
+        var fmt = _system.Format;
+        var mem = _system.Memory;
+        if (access == MemoryAccess.Read && _system.Options.UseZeroPage)
+        {
+            var zero = fmt.PfnPte(mem.ZeroPfn, vma.PageProt);
+            ops.SetPteAt(mm, addr, mm.PageTable.PtePointer(addr), fmt.WrProtect(zero));
+            return;
+        }
+
+        var order = ChooseOrder(mm, vma, addr);
+        var nr = 1 << order;
+        var start = addr & ~(((ulong)nr << _system.Arch.Geometry.PageShift) - 1);
+        var head = mem.AllocFolio(order, FolioFlags.Anon | FolioFlags.SwapBacked);
+        mem.AddMapcount(head, nr, +1);
+        _system.Stats.AnonFolios++;
+        var entry = fmt.PfnPte(head, vma.PageProt);
+        if ((vma.Flags & VmFlags.Write) != 0)
+        {
+            entry = fmt.MkWrite(fmt.MkDirty(entry));
+        }
+
+        ops.SetPtes(mm, start, mm.PageTable.PtePointer(start), entry, nr);
+    }
+
+    private int ChooseOrder(MmStruct mm, Vma vma, ulong addr)
+    {
+        var g = _system.Arch.Geometry;
+        var tableBits = g.BitsPerLevel;
+        foreach (var order in _system.Options.Thp.OrdersDescending())
+        {
+            if (order == 0)
+            {
+                return 0;
+            }
+
+            if (order > tableBits)
+            {
+                continue;
+            }
+
+            var size = 1UL << (order + g.PageShift);
+            var start = addr & ~(size - 1);
+            if (start < vma.Start || start + size > vma.End)
+            {
+                continue;
+            }
+
+            var ptep = mm.PageTable.PtePointer(start);
+            var allNone = true;
+            for (var i = 0; i < 1 << order && allNone; i++)
+            {
+                allNone = _system.Ops.PtepGet(ptep + i).IsNone;
+            }
+
+            if (allNone)
+            {
+                return order;
+            }
+        }
+
+        return 0;
+    }
+
+    private void DoSwapPage(MmStruct mm, Vma vma, ulong addr, PtePointer ptep, Pte pte, MemoryAccess access)
+    {
+        var fmt = _system.Format;
+        var mem = _system.Memory;
+        var slot = fmt.SwapOffset(pte);
+        var version = _system.Swap.Read(slot);
+        var head = mem.AllocFolio(0, FolioFlags.Anon | FolioFlags.SwapBacked | FolioFlags.Dirty);
+        mem.SetVersionRaw(head, version);
+        mem.AddMapcount(head, 1, +1);
+        _system.Swap.Free(slot);
+        _system.Stats.SwappedIn++;
+        var entry = fmt.MkYoung(fmt.PfnPte(head, vma.PageProt));
+        if (access == MemoryAccess.Write)
+        {
+            entry = fmt.MkWrite(fmt.MkDirty(entry));
+        }
+
+        _system.Ops.SetPteAt(mm, addr, ptep, entry);
+    }
+
+    private void DoWpPage(MmStruct mm, Vma vma, ulong addr, PtePointer ptep, Pte pte)
+    {
+        var ops = _system.Ops;
+        var fmt = _system.Format;
+        var mem = _system.Memory;
+        var pfn = fmt.Pfn(pte);
+        if (pfn != mem.ZeroPfn && mem.Mapcount(pfn) == 1 && !mem.Test(pfn, FolioFlags.SwapCache))
+        {
+            var reuse = fmt.MkYoung(fmt.MkDirty(fmt.MkWrite(pte)));
+            ops.PtepSetAccessFlags(mm, addr, ptep, reuse, dirty: true);
+            return;
+        }
+
+        var copy = mem.AllocFolio(0, FolioFlags.Anon | FolioFlags.SwapBacked);
+        if (pfn != mem.ZeroPfn)
+        {
+            mem.SetVersionRaw(copy, mem.Version(pfn));
+        }
+
+        mem.AddMapcount(copy, 1, +1);
+        _system.Stats.CowCopies++;
+        var entry = fmt.MkYoung(fmt.MkWrite(fmt.MkDirty(fmt.PfnPte(copy, vma.PageProt))));
+        ops.PtepGetAndClear(mm, addr, ptep);
+        mm.Tlb.FlushPage(addr);
+        ops.SetPteAt(mm, addr, ptep, entry);
+        if (pfn != mem.ZeroPfn)
+        {
+            mem.AddMapcount(pfn, 1, -1);
+            if (mem.FolioMapcount(pfn) == 0)
+            {
+                mem.FreeFolio(mem.HeadOf(pfn));
+            }
+        }
+    }
+}

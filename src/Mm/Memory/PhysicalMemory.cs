@@ -1,0 +1,269 @@
+using System.Globalization;
+
+namespace ArchPgtable.Mm.Memory;
+
+/// <summary>
+/// The simulated physical memory: a PFN space with per-page state in arrays indexed by PFN
+/// (content version, folio order, folio flags, mapcount — 8 bytes a page), folios allocated
+/// naturally aligned to their size, and a reserved shared zero page.
+/// </summary>
+/// <remarks>Kernel: the memmap (struct page array), the buddy allocator, ZERO_PAGE.</remarks>
+public sealed class PhysicalMemory
+{
+    /// <summary>The largest folio order supported.</summary>
+    /// <remarks>Kernel: MAX_PAGE_ORDER (orders above it are not modelled).</remarks>
+    public const int MaxOrder = 10;
+
+    private readonly int[] _version;
+    private readonly byte[] _order;
+    private readonly FolioFlags[] _flags;
+    private readonly short[] _mapcount;
+    private readonly Stack<ulong>[] _free;
+    private ulong _next;
+
+    /// <summary>Creates a PFN space of <paramref name="pages"/> pages starting at <paramref name="basePfn"/>.</summary>
+    public PhysicalMemory(long pages, ulong basePfn = 0x80000)
+    {
+        if (pages < 2 || pages > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pages), pages, "physical memory must have 2..2^31-1 pages.");
+        }
+
+        BasePfn = basePfn;
+        Pages = pages;
+        _version = new int[pages];
+        _order = new byte[pages];
+        _flags = new FolioFlags[pages];
+        _mapcount = new short[pages];
+        _free = new Stack<ulong>[MaxOrder + 1];
+        for (var i = 0; i <= MaxOrder; i++)
+        {
+            _free[i] = new Stack<ulong>();
+        }
+
+        ZeroPfn = basePfn;
+        _flags[0] = FolioFlags.Allocated;
+        _next = basePfn + 1;
+    }
+
+    /// <summary>The first PFN.</summary>
+    public ulong BasePfn { get; }
+
+    /// <summary>The number of pages.</summary>
+    public long Pages { get; }
+
+    /// <summary>The shared zero page (always reads as version 0, never written).</summary>
+    /// <remarks>Kernel: my_zero_pfn()</remarks>
+    public ulong ZeroPfn { get; }
+
+    /// <summary>Pages currently allocated to folios (the zero page excluded).</summary>
+    public long AllocatedPages { get; private set; }
+
+    /// <summary>Bytes of per-page state this memory holds.</summary>
+    public long StateBytes => Pages * (sizeof(int) + sizeof(byte) + sizeof(FolioFlags) + sizeof(short));
+
+    /// <summary>Allocates a folio of 2^<paramref name="order"/> pages aligned to its size; every page starts at version 0 with mapcount 0.</summary>
+    /// <exception cref="InsufficientMemoryException">No aligned free block of that order is left.</exception>
+    /// <remarks>Kernel: folio_alloc() / vma_alloc_folio()</remarks>
+    public ulong AllocFolio(int order, FolioFlags flags)
+    {
+        if (order is < 0 or > MaxOrder)
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.");
+        }
+
+        var head = TakeBlock(order);
+        var nr = 1 << order;
+        var i = Idx(head);
+        Array.Clear(_version, i, nr);
+        Array.Fill(_order, (byte)order, i, nr);
+        Array.Clear(_flags, i, nr);
+        Array.Clear(_mapcount, i, nr);
+        _flags[i] = flags | FolioFlags.Allocated;
+        AllocatedPages += nr;
+        return head;
+    }
+
+    /// <summary>Frees a folio given its head PFN.</summary>
+    /// <remarks>Kernel: folio_put() dropping the last reference</remarks>
+    public void FreeFolio(ulong head)
+    {
+        var i = CheckHead(head);
+        var order = _order[i];
+        var nr = 1 << order;
+        for (var k = 0; k < nr; k++)
+        {
+            if (_mapcount[i + k] != 0)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"freeing folio 0x{head:x} while page 0x{head + (ulong)k:x} is still mapped {_mapcount[i + k]} time(s)."));
+            }
+        }
+
+        Array.Clear(_flags, i, nr);
+        _free[order].Push(head);
+        AllocatedPages -= nr;
+    }
+
+    /// <summary>Splits a folio into order-0 folios that keep the head's flags; returns the number of pages.</summary>
+    /// <remarks>Kernel: split_folio() — the memmap part (the caller unmaps and remaps)</remarks>
+    public int SplitFolio(ulong head)
+    {
+        var i = CheckHead(head);
+        var nr = 1 << _order[i];
+        var flags = _flags[i];
+        Array.Clear(_order, i, nr);
+        Array.Fill(_flags, flags, i, nr);
+        return nr;
+    }
+
+    /// <summary>The head PFN of the folio containing <paramref name="pfn"/>.</summary>
+    /// <remarks>Kernel: folio_pfn(page_folio(pfn_to_page(pfn)))</remarks>
+    public ulong HeadOf(ulong pfn) => pfn & ~((1UL << _order[Idx(pfn)]) - 1);
+
+    /// <summary>The order of the folio containing <paramref name="pfn"/>.</summary>
+    /// <remarks>Kernel: folio_order()</remarks>
+    public int OrderOf(ulong pfn) => _order[Idx(pfn)];
+
+    /// <summary>The folio containing <paramref name="pfn"/>.</summary>
+    public FolioExtent FolioOf(ulong pfn)
+    {
+        var order = _order[Idx(pfn)];
+        return new FolioExtent(pfn & ~((1UL << order) - 1), 1 << order);
+    }
+
+    /// <summary>True when <paramref name="pfn"/> lies inside this memory.</summary>
+    /// <remarks>Kernel: pfn_valid()</remarks>
+    public bool IsValid(ulong pfn) => pfn >= BasePfn && pfn - BasePfn < (ulong)Pages;
+
+    /// <summary>The flags of the folio containing <paramref name="pfn"/>.</summary>
+    public FolioFlags Flags(ulong pfn) => _flags[Idx(HeadOf(pfn))];
+
+    /// <summary>Sets flags on the folio containing <paramref name="pfn"/>.</summary>
+    public void SetFlags(ulong pfn, FolioFlags flags) => _flags[Idx(HeadOf(pfn))] |= flags;
+
+    /// <summary>Clears flags on the folio containing <paramref name="pfn"/>.</summary>
+    public void ClearFlags(ulong pfn, FolioFlags flags) => _flags[Idx(HeadOf(pfn))] &= ~flags;
+
+    /// <summary>True when the folio containing <paramref name="pfn"/> has every flag in <paramref name="flags"/>.</summary>
+    public bool Test(ulong pfn, FolioFlags flags) => (Flags(pfn) & flags) == flags;
+
+    /// <summary>The content version of one page.</summary>
+    public int Version(ulong pfn) => _version[Idx(pfn)];
+
+    /// <summary>Sets the content version of one page.</summary>
+    public void SetVersion(ulong pfn, int version)
+    {
+        if (pfn == ZeroPfn)
+        {
+            throw new InvalidOperationException("the zero page is never written.");
+        }
+
+        _version[Idx(pfn)] = version;
+    }
+
+    /// <summary>Sets a page's version when its content is copied in (swap-in, copy-on-write); the zero page is refused.</summary>
+    internal void SetVersionRaw(ulong pfn, int version) => SetVersion(pfn, version);
+
+    /// <summary>How many PTEs map one page.</summary>
+    /// <remarks>Kernel: page_mapcount()</remarks>
+    public int Mapcount(ulong pfn) => _mapcount[Idx(pfn)];
+
+    /// <summary>Adds <paramref name="delta"/> to the mapcount of <paramref name="nr"/> pages from <paramref name="pfn"/>.</summary>
+    /// <remarks>Kernel: folio_add_anon_rmap_ptes() / folio_remove_rmap_ptes() / folio_try_dup_anon_rmap_ptes()</remarks>
+    public void AddMapcount(ulong pfn, int nr, int delta)
+    {
+        var i = Idx(pfn);
+        for (var k = 0; k < nr; k++)
+        {
+            var v = _mapcount[i + k] + delta;
+            if (v is < 0 or > short.MaxValue)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"mapcount of page 0x{pfn + (ulong)k:x} would become {v}."));
+            }
+
+            _mapcount[i + k] = (short)v;
+        }
+    }
+
+    /// <summary>The sum of the mapcounts of every page of the folio containing <paramref name="pfn"/>.</summary>
+    /// <remarks>Kernel: folio_mapcount()</remarks>
+    public int FolioMapcount(ulong pfn)
+    {
+        var f = FolioOf(pfn);
+        var i = Idx(f.StartPfn);
+        var sum = 0;
+        for (var k = 0; k < f.NrPages; k++)
+        {
+            sum += _mapcount[i + k];
+        }
+
+        return sum;
+    }
+
+    private int Idx(ulong pfn)
+    {
+        if (!IsValid(pfn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pfn), pfn,
+                string.Create(CultureInfo.InvariantCulture, $"PFN 0x{pfn:x} is outside physical memory 0x{BasePfn:x}..0x{BasePfn + (ulong)Pages - 1:x}."));
+        }
+
+        return (int)(pfn - BasePfn);
+    }
+
+    private int CheckHead(ulong head)
+    {
+        var i = Idx(head);
+        if ((_flags[i] & FolioFlags.Allocated) == 0 || HeadOf(head) != head || head == ZeroPfn)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"PFN 0x{head:x} is not the head of an allocated folio."));
+        }
+
+        return i;
+    }
+
+    private ulong TakeBlock(int order)
+    {
+        for (var o = order; o <= MaxOrder; o++)
+        {
+            if (_free[o].Count == 0)
+            {
+                continue;
+            }
+
+            var block = _free[o].Pop();
+            while (o > order)
+            {
+                o--;
+                _free[o].Push(block + (1UL << o));
+            }
+
+            return block;
+        }
+
+        var size = 1UL << order;
+        var aligned = (_next + size - 1) & ~(size - 1);
+        if (aligned + size > BasePfn + (ulong)Pages)
+        {
+            throw new InsufficientMemoryException(string.Create(CultureInfo.InvariantCulture,
+                $"out of simulated physical memory: no free aligned order-{order} block ({AllocatedPages} of {Pages} pages in use)."));
+        }
+
+        for (var p = _next; p < aligned;)
+        {
+            var o = 0;
+            while (o < order && (p & ((2UL << o) - 1)) == 0 && p + (2UL << o) <= aligned)
+            {
+                o++;
+            }
+
+            _free[o].Push(p);
+            p += 1UL << o;
+        }
+
+        _next = aligned + size;
+        return aligned;
+    }
+}

@@ -1,0 +1,51 @@
+namespace ArchPgtable.Mm;
+
+/// <summary>Core-mm event counts beyond the PTE-level <see cref="CostCounters"/>.</summary>
+public sealed class MmStats
+{
+    /// <summary>Page faults handled (any kind).</summary>
+    public long Faults { get; internal set; }
+
+    /// <summary>Anonymous folios allocated by faults.</summary>
+    public long AnonFolios { get; internal set; }
+
+    /// <summary>Copy-on-write copies.</summary>
+    public long CowCopies { get; internal set; }
+
+    /// <summary>Folios marked lazyfree (kernel: folio_mark_lazyfree()).</summary>
+    public long LazyfreeFolios { get; internal set; }
+
+    /// <summary>Folios handled by a madvise walk (lazyfree or cold).</summary>
+    public long MadviseFolios { get; internal set; }
+
+    /// <summary>PTEs visited by madvise walks.</summary>
+    public long MadvisePtes { get; internal set; }
+
+    /// <summary>Lazyfree folios discarded by reclaim.</summary>
+    public long Discarded { get; internal set; }
+
+    /// <summary>Lazyfree folios reclaim found dirty and made swap-backed again.</summary>
+    public long Redirtied { get; internal set; }
+
+    /// <summary>Pages swapped out.</summary>
+    public long SwappedOut { get; internal set; }
+
+    /// <summary>Pages swapped in.</summary>
+    public long SwappedIn { get; internal set; }
+
+    /// <summary>Folios reclaim kept because they were referenced.</summary>
+    public long KeptReferenced { get; internal set; }
+
+    /// <summary>TLB hits and misses of data accesses.</summary>
+    public long TlbHits { get; internal set; }
+
+    /// <summary>TLB misses (walks).</summary>
+    public long TlbMisses { get; internal set; }
+
+    /// <summary>Sets every count to zero.</summary>
+    public void Reset()
+    {
+        Faults = AnonFolios = CowCopies = LazyfreeFolios = MadviseFolios = MadvisePtes = 0;
+        Discarded = Redirtied = SwappedOut = SwappedIn = KeptReferenced = TlbHits = TlbMisses = 0;
+    }
+}

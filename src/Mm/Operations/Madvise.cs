@@ -1,0 +1,252 @@
+using ArchPgtable.Mm.Memory;
+
+namespace ArchPgtable.Mm.Operations;
+
+/// <summary>madvise() advice that walks PTEs: MADV_FREE (old and new algorithms) and MADV_COLD.</summary>
+/// <remarks>Kernel: mm/madvise.c — madvise_free_pte_range(), madvise_cold_or_pageout_pte_range().</remarks>
+public static class Madvise
+{
+    /// <summary>MADV_FREE: mark the range's anonymous pages lazily freeable; reclaim may then discard clean ones instead of swapping them.</summary>
+    /// <remarks>Kernel: madvise(MADV_FREE) → madvise_free_single_vma() → madvise_free_pte_range()</remarks>
+    public static void Free(MmStruct mm, ulong start, ulong length, MadviseFreeAlgorithm algorithm)
+    {
+        var end = RangeCheck.Range(mm, "madvise(MADV_FREE)", start, length);
+        var gather = new MmuGather(mm);
+        for (var addr = start; addr < end;)
+        {
+            var next = RangeCheck.PmdEnd(mm, addr, end);
+            var table = mm.PageTable.Find(addr);
+            if (table is not null)
+            {
+                if (algorithm == MadviseFreeAlgorithm.New)
+                {
+                    FreeNew(mm, gather, table, addr, next);
+                }
+                else
+                {
+                    FreeOld(mm, gather, table, addr, next);
+                }
+            }
+
+            addr = next;
+        }
+
+        gather.Finish();
+        mm.System.Oracle?.Record(mm, start, end, $"madvise(MADV_FREE, {algorithm.ToString().ToLowerInvariant()})");
+        mm.System.Oracle?.AllowZero(mm, start, end);
+    }
+
+    /// <summary>MADV_COLD: deactivate the range's folios, clearing young (only) on every PTE.</summary>
+    /// <remarks>Kernel: madvise(MADV_COLD) → madvise_cold_or_pageout_pte_range(pageout = false)</remarks>
+    public static void Cold(MmStruct mm, ulong start, ulong length)
+    {
+        var end = RangeCheck.Range(mm, "madvise(MADV_COLD)", start, length);
+        var sys = mm.System;
+        var ops = sys.Ops;
+        var fmt = sys.Format;
+        var mem = sys.Memory;
+        var g = sys.Arch.Geometry;
+        var gather = new MmuGather(mm);
+        for (var chunk = start; chunk < end;)
+        {
+            var next = RangeCheck.PmdEnd(mm, chunk, end);
+            var table = mm.PageTable.Find(chunk);
+            for (var addr = chunk; table is not null && addr < next;)
+            {
+                var ptep = table[g.PteIndex(addr)];
+                var nr = 1;
+                var ptent = ops.PtepGet(ptep);
+                if (fmt.Present(ptent) && fmt.Pfn(ptent) != mem.ZeroPfn)
+                {
+                    var folio = mem.FolioOf(fmt.Pfn(ptent));
+                    if (folio.NrPages > 1)
+                    {
+                        nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((next - addr) >> g.PageShift), ignoreDirty: true, out var any);
+                        if (nr < folio.NrPages)
+                        {
+                            if (mem.Mapcount(fmt.Pfn(ptent)) > 1 || !FolioSplitter.Split(mm, addr, fmt.Pfn(ptent)))
+                            {
+                                addr += (ulong)nr << g.PageShift;
+                                continue;
+                            }
+
+                            continue;
+                        }
+
+                        if (any.Young)
+                        {
+                            ptent = fmt.MkYoung(ptent);
+                        }
+                    }
+
+                    sys.Stats.MadviseFolios++;
+                    sys.Stats.MadvisePtes += nr;
+                    if (mem.FolioMapcount(folio.StartPfn) == folio.NrPages && fmt.Young(ptent))
+                    {
+                        ops.ClearYoungDirtyPtes(mm, addr, ptep, nr, CydpFlags.Young);
+                        gather.RemoveTlbEntries(addr, nr);
+                    }
+
+                    mem.ClearFlags(folio.StartPfn, FolioFlags.Referenced);
+                }
+
+                addr += (ulong)nr << g.PageShift;
+            }
+
+            chunk = next;
+        }
+
+        gather.Finish();
+        sys.Oracle?.Record(mm, start, end, "madvise(MADV_COLD)");
+    }
+
+    private static void FreeNew(MmStruct mm, MmuGather gather, PteTable table, ulong addr, ulong end)
+    {
+        var sys = mm.System;
+        var ops = sys.Ops;
+        var fmt = sys.Format;
+        var mem = sys.Memory;
+        var g = sys.Arch.Geometry;
+        while (addr < end)
+        {
+            var ptep = table[g.PteIndex(addr)];
+            var nr = 1;
+            var ptent = ops.PtepGet(ptep);
+            if (ClearIfSwap(mm, addr, ptep, ptent) || !fmt.Present(ptent) || fmt.Pfn(ptent) == mem.ZeroPfn)
+            {
+                addr += g.PageSize;
+                continue;
+            }
+
+            var pfn = fmt.Pfn(ptent);
+            var folio = mem.FolioOf(pfn);
+            if (folio.NrPages > 1)
+            {
+                nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> g.PageShift), ignoreDirty: true, out var any);
+                if (nr < folio.NrPages)
+                {
+                    if (mem.Mapcount(pfn) > 1 || mem.Test(pfn, FolioFlags.Locked) || !FolioSplitter.Split(mm, addr, pfn))
+                    {
+                        addr += (ulong)nr << g.PageShift;
+                    }
+
+                    continue;
+                }
+
+                if (any.Young)
+                {
+                    ptent = fmt.MkYoung(ptent);
+                }
+
+                if (any.Dirty)
+                {
+                    ptent = fmt.MkDirty(ptent);
+                }
+            }
+
+            sys.Stats.MadvisePtes += nr;
+            if (MarkFolio(mm, folio))
+            {
+                if (fmt.Young(ptent) || fmt.Dirty(ptent))
+                {
+                    ops.ClearYoungDirtyPtes(mm, addr, ptep, nr, CydpFlags.Young | CydpFlags.Dirty);
+                    gather.RemoveTlbEntries(addr, nr);
+                }
+
+                MarkLazyfree(mm, folio);
+            }
+
+            addr += (ulong)nr << g.PageShift;
+        }
+    }
+
+    private static void FreeOld(MmStruct mm, MmuGather gather, PteTable table, ulong addr, ulong end)
+    {
+        var sys = mm.System;
+        var ops = sys.Ops;
+        var fmt = sys.Format;
+        var mem = sys.Memory;
+        var g = sys.Arch.Geometry;
+        while (addr < end)
+        {
+            var ptep = table[g.PteIndex(addr)];
+            var ptent = ops.PtepGet(ptep);
+            if (ClearIfSwap(mm, addr, ptep, ptent) || !fmt.Present(ptent) || fmt.Pfn(ptent) == mem.ZeroPfn)
+            {
+                addr += g.PageSize;
+                continue;
+            }
+
+            var pfn = fmt.Pfn(ptent);
+            var folio = mem.FolioOf(pfn);
+            if (folio.NrPages > 1)
+            {
+                if (mem.Mapcount(pfn) > 1 || mem.Test(pfn, FolioFlags.Locked) || !FolioSplitter.Split(mm, addr, pfn))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            sys.Stats.MadvisePtes++;
+            if (MarkFolio(mm, folio))
+            {
+                if (fmt.Young(ptent) || fmt.Dirty(ptent))
+                {
+                    var old = ops.PtepGetAndClearFull(mm, addr, ptep, full: false);
+                    ops.SetPteAt(mm, addr, ptep, fmt.MkClean(fmt.MkOld(old)));
+                    gather.RemoveTlbEntries(addr, 1);
+                }
+
+                MarkLazyfree(mm, folio);
+            }
+
+            addr += g.PageSize;
+        }
+    }
+
+    /// <summary>The folio-flag part of MADV_FREE: a dirty or swap-cache folio must be exclusively mapped and have its dirty flag cleared; false to skip it.</summary>
+    private static bool MarkFolio(MmStruct mm, FolioExtent folio)
+    {
+        var mem = mm.System.Memory;
+        mm.System.Stats.MadviseFolios++;
+        if ((mem.Flags(folio.StartPfn) & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
+        {
+            if (mem.Test(folio.StartPfn, FolioFlags.Locked) || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
+            {
+                return false;
+            }
+
+            mem.ClearFlags(folio.StartPfn, FolioFlags.SwapCache | FolioFlags.Dirty);
+        }
+
+        return true;
+    }
+
+    /// <remarks>Kernel: folio_mark_lazyfree()</remarks>
+    private static void MarkLazyfree(MmStruct mm, FolioExtent folio)
+    {
+        var mem = mm.System.Memory;
+        var f = mem.Flags(folio.StartPfn);
+        if ((f & FolioFlags.Anon) != 0 && (f & FolioFlags.SwapBacked) != 0 && (f & FolioFlags.SwapCache) == 0)
+        {
+            mem.ClearFlags(folio.StartPfn, FolioFlags.SwapBacked);
+            mm.System.Stats.LazyfreeFolios++;
+        }
+    }
+
+    /// <summary>A swap entry in a MADV_FREE range is freed and cleared: the page's content is discarded.</summary>
+    private static bool ClearIfSwap(MmStruct mm, ulong addr, PtePointer ptep, Pte ptent)
+    {
+        var fmt = mm.System.Format;
+        if (!fmt.IsSwapEntry(ptent))
+        {
+            return false;
+        }
+
+        mm.System.Swap.Free(fmt.SwapOffset(ptent));
+        mm.System.Ops.PtepGetAndClearFull(mm, addr, ptep, full: false);
+        return true;
+    }
+}

@@ -1,0 +1,176 @@
+using ArchPgtable.Mm.Memory;
+
+namespace ArchPgtable.Mm.Operations;
+
+/// <summary>
+/// Reclaim of the folios mapped in a range of one address space (the folio list is built by a
+/// page-table walk, as MGLRU does): referenced → kept; lazyfree and clean in every PTE
+/// (gathered) → discarded; lazyfree but dirty → swap-backed again; anonymous → swapped out.
+/// </summary>
+/// <remarks>Kernel: shrink_folio_list() → folio_referenced() (ptep_clear_flush_young()), try_to_unmap_one() (lazyfree: get_and_clear_full_ptes(), dirty check, set_ptes() restore).</remarks>
+public static class Reclaim
+{
+    /// <summary>Reclaims every folio mapped in <c>[start, start+length)</c>; returns each folio's head and outcome.</summary>
+    public static IReadOnlyList<(ulong Folio, ReclaimOutcome Outcome)> Range(MmStruct mm, ulong start, ulong length)
+    {
+        var end = RangeCheck.Range(mm, "reclaim", start, length);
+        var sys = mm.System;
+        var results = new List<(ulong, ReclaimOutcome)>();
+        foreach (var (va, pfn) in FolioList(mm, start, end))
+        {
+            var outcome = ReclaimFolio(mm, va, pfn);
+            results.Add((sys.Memory.IsValid(pfn) ? pfn : 0, outcome));
+        }
+
+        sys.Oracle?.Record(mm, start, end, "reclaim");
+        return results;
+    }
+
+    private static List<(ulong Va, ulong Head)> FolioList(MmStruct mm, ulong start, ulong end)
+    {
+        var sys = mm.System;
+        var fmt = sys.Format;
+        var g = sys.Arch.Geometry;
+        var seen = new HashSet<ulong>();
+        var list = new List<(ulong, ulong)>();
+        for (var va = start; va < end; va += g.PageSize)
+        {
+            var table = mm.PageTable.Find(va);
+            if (table is null)
+            {
+                va = RangeCheck.PmdEnd(mm, va, end) - g.PageSize;
+                continue;
+            }
+
+            var pte = table.Peek(g.PteIndex(va));
+            if (!fmt.Present(pte) || fmt.Pfn(pte) == sys.Memory.ZeroPfn)
+            {
+                continue;
+            }
+
+            var head = sys.Memory.HeadOf(fmt.Pfn(pte));
+            if (seen.Add(head))
+            {
+                list.Add((va - ((fmt.Pfn(pte) - head) << g.PageShift), head));
+            }
+        }
+
+        return list;
+    }
+
+    private static ReclaimOutcome ReclaimFolio(MmStruct mm, ulong folioVa, ulong head)
+    {
+        var sys = mm.System;
+        var mem = sys.Memory;
+        var ops = sys.Ops;
+        var fmt = sys.Format;
+        var g = sys.Arch.Geometry;
+        var folio = mem.FolioOf(head);
+        var runs = MappedRuns(mm, folioVa, folio);
+        var mappedPages = runs.Sum(r => r.Nr);
+        if (mem.Test(head, FolioFlags.Locked) || mem.FolioMapcount(head) != mappedPages)
+        {
+            return ReclaimOutcome.KeptBusy;
+        }
+
+        var referenced = mem.Test(head, FolioFlags.Referenced);
+        mem.ClearFlags(head, FolioFlags.Referenced);
+        foreach (var run in runs)
+        {
+            for (var i = 0; i < run.Nr; i++)
+            {
+                referenced |= ops.PtepClearFlushYoung(mm, run.Va + ((ulong)i << g.PageShift), run.Ptep + i);
+            }
+        }
+
+        if (referenced)
+        {
+            sys.Stats.KeptReferenced++;
+            return ReclaimOutcome.KeptReferenced;
+        }
+
+        var cleared = new Pte[runs.Count];
+        var dirty = mem.Test(head, FolioFlags.Dirty);
+        for (var r = 0; r < runs.Count; r++)
+        {
+            cleared[r] = ops.GetAndClearFullPtes(mm, runs[r].Va, runs[r].Ptep, runs[r].Nr, full: false);
+            mm.Tlb.FlushRange(runs[r].Va, runs[r].Va + ((ulong)runs[r].Nr << g.PageShift), g.PageSize, lastLevel: true, sync: true);
+            dirty |= fmt.Dirty(cleared[r]);
+        }
+
+        var lazyfree = mem.Test(head, FolioFlags.Anon) && !mem.Test(head, FolioFlags.SwapBacked);
+        if (lazyfree && dirty)
+        {
+            for (var r = 0; r < runs.Count; r++)
+            {
+                ops.SetPtes(mm, runs[r].Va, runs[r].Ptep, cleared[r], runs[r].Nr);
+            }
+
+            mem.SetFlags(head, FolioFlags.SwapBacked);
+            sys.Stats.Redirtied++;
+            return ReclaimOutcome.Redirtied;
+        }
+
+        foreach (var run in runs)
+        {
+            var pfn = fmt.Pfn(cleared[runs.IndexOf(run)]);
+            mem.AddMapcount(pfn, run.Nr, -1);
+        }
+
+        if (lazyfree)
+        {
+            mem.FreeFolio(head);
+            sys.Stats.Discarded++;
+            return ReclaimOutcome.Discarded;
+        }
+
+        foreach (var run in runs)
+        {
+            var pfn0 = fmt.Pfn(cleared[runs.IndexOf(run)]);
+            for (var i = 0; i < run.Nr; i++)
+            {
+                var slot = sys.Swap.Store(mem.Version(pfn0 + (ulong)i));
+                ops.SetPteAt(mm, run.Va + ((ulong)i << g.PageShift), run.Ptep + i, fmt.MkSwapEntry(slot));
+            }
+
+            sys.Stats.SwappedOut += run.Nr;
+        }
+
+        mem.FreeFolio(head);
+        return ReclaimOutcome.SwappedOut;
+    }
+
+    private static List<(ulong Va, PtePointer Ptep, int Nr)> MappedRuns(MmStruct mm, ulong folioVa, FolioExtent folio)
+    {
+        var sys = mm.System;
+        var ops = sys.Ops;
+        var fmt = sys.Format;
+        var g = sys.Arch.Geometry;
+        var runs = new List<(ulong, PtePointer, int)>();
+        for (var i = 0; i < folio.NrPages;)
+        {
+            var va = folioVa + ((ulong)i << g.PageShift);
+            var table = mm.PageTable.Find(va);
+            if (table is null)
+            {
+                i++;
+                continue;
+            }
+
+            var ptep = table[g.PteIndex(va)];
+            var pte = ops.PtepGet(ptep);
+            if (!fmt.Present(pte) || fmt.Pfn(pte) != folio.StartPfn + (ulong)i)
+            {
+                i++;
+                continue;
+            }
+
+            var max = Math.Min(folio.NrPages - i, ptep.EntriesToTableEnd);
+            var nr = folio.NrPages > 1 ? FolioPteBatch.Batch(ops, folio, ptep, pte, max, ignoreDirty: true, out _) : 1;
+            runs.Add((va, ptep, nr));
+            i += nr;
+        }
+
+        return runs;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace ArchPgtable.Mm.Oracle;
+
+/// <summary>
+/// The data-integrity oracle: remembers, per address space and page, the last version written
+/// and whether MADV_FREE has since allowed it to read back as zero. A read that returns
+/// anything else is recorded as <see cref="DataLoss"/>.
+/// </summary>
+/// <remarks>Kernel: none; the MADV_FREE contract (madvise(2)) checked on every read.</remarks>
+public sealed class DataOracle
+{
+    private const long MayZero = 1L << 32;
+    private const int HistoryLength = 64;
+    private readonly Dictionary<(int Mm, ulong Vpn), long> _expected = [];
+    private readonly List<DataLoss> _losses = [];
+    private readonly Queue<(int Mm, ulong Start, ulong End, string What)> _history = new();
+    private readonly int _pageShift;
+
+    /// <summary>Creates an oracle for pages of 2^<paramref name="pageShift"/> bytes.</summary>
+    public DataOracle(int pageShift) => _pageShift = pageShift;
+
+    /// <summary>Every loss seen so far.</summary>
+    public IReadOnlyList<DataLoss> Losses => _losses;
+
+    /// <summary>Reads checked.</summary>
+    public long ReadsChecked { get; private set; }
+
+    internal void OnMap(MmStruct mm, ulong start, ulong end) => Record(mm, start, end, "mmap");
+
+    internal void Record(MmStruct mm, ulong start, ulong end, string what)
+    {
+        _history.Enqueue((mm.Id, start, end, what));
+        if (_history.Count > HistoryLength)
+        {
+            _history.Dequeue();
+        }
+    }
+
+    internal void OnWrite(MmStruct mm, ulong va, int version) => _expected[(mm.Id, va >> _pageShift)] = (uint)version;
+
+    internal void OnRead(MmStruct mm, ulong va, ulong pfn, FolioExtent folio, int actual)
+    {
+        ReadsChecked++;
+        var key = (mm.Id, va >> _pageShift);
+        _expected.TryGetValue(key, out var state);
+        var expected = (int)(state & 0xffffffffL);
+        if (actual == expected)
+        {
+            return;
+        }
+
+        if ((state & MayZero) != 0 && actual == 0)
+        {
+            _expected[key] = 0;
+            return;
+        }
+
+        var history = _history
+            .Where(h => h.Mm == mm.Id && h.Start <= va && va < h.End)
+            .Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.What} [0x{h.Start:x}, 0x{h.End:x})"))
+            .ToList();
+        _losses.Add(new DataLoss(mm.Id, va, pfn, folio, expected, actual, history));
+    }
+
+    internal void AllowZero(MmStruct mm, ulong start, ulong end)
+    {
+        for (var va = start; va < end; va += 1UL << _pageShift)
+        {
+            var key = (mm.Id, va >> _pageShift);
+            _expected.TryGetValue(key, out var state);
+            _expected[key] = state | MayZero;
+        }
+    }
+
+    internal void Forget(MmStruct mm, ulong start, ulong end)
+    {
+        for (var va = start; va < end; va += 1UL << _pageShift)
+        {
+            _expected.Remove((mm.Id, va >> _pageShift));
+        }
+    }
+
+    internal void CopyRange(MmStruct from, MmStruct to, ulong start, ulong end)
+    {
+        for (var va = start; va < end; va += 1UL << _pageShift)
+        {
+            if (_expected.TryGetValue((from.Id, va >> _pageShift), out var state))
+            {
+                _expected[(to.Id, va >> _pageShift)] = state;
+            }
+        }
+    }
+}
