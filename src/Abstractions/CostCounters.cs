@@ -19,6 +19,7 @@ public sealed class CostCounters : ICostCounters, ITlbFlusher
     private long _folds;
     private long _unfolds;
     private long _folioSplits;
+    private long _splitPages;
 
     /// <summary>Software reads of a PTE word.</summary>
     public long PteReads => _pteReads;
@@ -62,6 +63,9 @@ public sealed class CostCounters : ICostCounters, ITlbFlusher
     /// <remarks>Kernel: split_folio()</remarks>
     public long FolioSplits => _folioSplits;
 
+    /// <summary>Pages of the folios split.</summary>
+    public long SplitPages => _splitPages;
+
     /// <inheritdoc/>
     public void Fold(ulong addr, int nr) => _folds++;
 
@@ -69,7 +73,11 @@ public sealed class CostCounters : ICostCounters, ITlbFlusher
     public void Unfold(ulong addr, int nr) => _unfolds++;
 
     /// <inheritdoc/>
-    public void FolioSplit(ulong pfn, int nrPages) => _folioSplits++;
+    public void FolioSplit(ulong pfn, int nrPages)
+    {
+        _folioSplits++;
+        _splitPages += nrPages;
+    }
 
     /// <inheritdoc/>
     public void FlushPage(ulong addr)
@@ -92,13 +100,13 @@ public sealed class CostCounters : ICostCounters, ITlbFlusher
     public CostSnapshot Snapshot() => new(
         PteReads, PteWrites, AtomicUpdates, HardwareUpdates,
         TlbFlushPage, TlbFlushRange, TlbFlushAll, TlbFlushedPages,
-        Folds, Unfolds, FolioSplits);
+        Folds, Unfolds, FolioSplits, SplitPages);
 
     /// <summary>Sets every counter to zero.</summary>
     public void Reset()
     {
         _pteReads = _pteWrites = _atomicUpdates = _hardwareUpdates = 0;
         _tlbFlushPage = _tlbFlushRange = _tlbFlushAll = _tlbFlushedPages = 0;
-        _folds = _unfolds = _folioSplits = 0;
+        _folds = _unfolds = _folioSplits = _splitPages = 0;
     }
 }

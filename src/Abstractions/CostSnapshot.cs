@@ -12,10 +12,11 @@ namespace ArchPgtable;
 /// <param name="Folds">contpte folds.</param>
 /// <param name="Unfolds">contpte unfolds.</param>
 /// <param name="FolioSplits">Folio splits.</param>
+/// <param name="SplitPages">Pages of the folios split.</param>
 public readonly record struct CostSnapshot(
     long PteReads, long PteWrites, long AtomicUpdates, long HardwareUpdates,
     long TlbFlushPage, long TlbFlushRange, long TlbFlushAll, long TlbFlushedPages,
-    long Folds, long Unfolds, long FolioSplits)
+    long Folds, long Unfolds, long FolioSplits, long SplitPages)
 {
     /// <summary>All TLB invalidations.</summary>
     public long TlbFlushes => TlbFlushPage + TlbFlushRange + TlbFlushAll;
@@ -26,7 +27,7 @@ public readonly record struct CostSnapshot(
         a.HardwareUpdates - b.HardwareUpdates, a.TlbFlushPage - b.TlbFlushPage,
         a.TlbFlushRange - b.TlbFlushRange, a.TlbFlushAll - b.TlbFlushAll,
         a.TlbFlushedPages - b.TlbFlushedPages, a.Folds - b.Folds, a.Unfolds - b.Unfolds,
-        a.FolioSplits - b.FolioSplits);
+        a.FolioSplits - b.FolioSplits, a.SplitPages - b.SplitPages);
 
     /// <summary>The difference of two snapshots.</summary>
     public static CostSnapshot Subtract(CostSnapshot a, CostSnapshot b) => a - b;

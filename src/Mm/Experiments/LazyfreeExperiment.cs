@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using ArchPgtable.Mm.Memory;
+using ArchPgtable.Mm.Operations;
+using ArchPgtable.Plugins;
+
+namespace ArchPgtable.Mm.Experiments;
+
+/// <summary>
+/// The cover letter's experiment: map a region of anonymous memory backed by folios of one
+/// size, write every page, then MADV_FREE all of it — once with the old algorithm and once
+/// with the new one, each on a fresh machine — and count what each cost.
+/// </summary>
+public sealed class LazyfreeExperiment
+{
+    /// <summary>Where the region is mapped (aligned to 1 GiB).</summary>
+    public const ulong RegionStart = 0x40000000;
+
+    /// <summary>The folio sizes of the published table that are PTE-mapped (4K … 1M).</summary>
+    public static IReadOnlyList<ulong> DefaultFolioSizes { get; } =
+        [4096, 16384, 32768, 65536, 131072, 262144, 524288, 1048576];
+
+    /// <summary>Creates the experiment for an architecture build.</summary>
+    public LazyfreeExperiment(ArchInstance arch, CostModel? costModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        Arch = arch;
+        CostModel = costModel ?? CostModel.Default;
+    }
+
+    /// <summary>The architecture.</summary>
+    public ArchInstance Arch { get; }
+
+    /// <summary>The cost model.</summary>
+    public CostModel CostModel { get; }
+
+    /// <summary>True when a folio of <paramref name="folioBytes"/> would be PMD-mapped (not modelled) rather than PTE-mapped.</summary>
+    public bool IsPmdMapped(ulong folioBytes) => folioBytes >= Arch.Geometry.PmdSize;
+
+    /// <summary>Runs one row: old and new MADV_FREE over <paramref name="regionBytes"/> of <paramref name="folioBytes"/> folios.</summary>
+    /// <exception cref="ArgumentException">The sizes do not fit the architecture's pages, or the folio would be PMD-mapped.</exception>
+    public LazyfreeRow Run(ulong regionBytes, ulong folioBytes)
+    {
+        var g = Arch.Geometry;
+        if (IsPmdMapped(folioBytes))
+        {
+            throw new ArgumentException($"a {folioBytes}-byte folio is PMD-mapped on this geometry; PMD mappings are not modelled.", nameof(folioBytes));
+        }
+
+        if (regionBytes == 0 || regionBytes % folioBytes != 0 || regionBytes % g.PageSize != 0)
+        {
+            throw new ArgumentException($"the region ({regionBytes} bytes) must be a non-zero multiple of the folio size ({folioBytes} bytes).", nameof(regionBytes));
+        }
+
+        var old = RunOne(regionBytes, folioBytes, MadviseFreeAlgorithm.Old);
+        var @new = RunOne(regionBytes, folioBytes, MadviseFreeAlgorithm.New);
+        return new LazyfreeRow(folioBytes, old, @new, PublishedLazyfree.Change(folioBytes));
+    }
+
+    private LazyfreeResult RunOne(ulong regionBytes, ulong folioBytes, MadviseFreeAlgorithm algorithm)
+    {
+        var g = Arch.Geometry;
+        var pages = (long)(regionBytes >> g.PageShift);
+        var sys = new MmSystem(Arch, new MmOptions
+        {
+            PhysicalPages = pages + (pages / 4) + 4096,
+            Thp = ThpPolicy.ForFolioSize(folioBytes, g.PageSize),
+            Oracle = false,
+        });
+        var mm = sys.CreateMm();
+        mm.Mmap(RegionStart, regionBytes, VmFlags.Read | VmFlags.Write);
+        for (var va = RegionStart; va < RegionStart + regionBytes; va += g.PageSize)
+        {
+            sys.Mmu.Write(mm, va);
+        }
+
+        var cost0 = sys.Counters.Snapshot();
+        var stats0 = MmStatsSnapshot.Of(sys.Stats);
+        var sw = Stopwatch.StartNew();
+        Madvise.Free(mm, RegionStart, regionBytes, algorithm);
+        sw.Stop();
+        var cost = sys.Counters.Snapshot() - cost0;
+        var stats = MmStatsSnapshot.Of(sys.Stats) - stats0;
+        var (lazy, cleanOld) = Outcome(sys, mm, regionBytes);
+        return new LazyfreeResult(CostModel.Milliseconds(cost, stats), sw.Elapsed.TotalMilliseconds, cost, stats, lazy, cleanOld);
+    }
+
+    private static (long Lazyfree, long CleanOld) Outcome(MmSystem sys, MmStruct mm, ulong regionBytes)
+    {
+        var g = sys.Arch.Geometry;
+        var fmt = sys.Format;
+        long lazy = 0, cleanOld = 0;
+        for (var va = RegionStart; va < RegionStart + regionBytes; va += g.PageSize)
+        {
+            var ptep = mm.PageTable.PtePointer(va);
+            var pte = sys.Ops.PtepGet(ptep);
+            if (!fmt.Present(pte))
+            {
+                continue;
+            }
+
+            if (!fmt.Young(pte) && !fmt.Dirty(pte))
+            {
+                cleanOld++;
+            }
+
+            var f = sys.Memory.Flags(fmt.Pfn(pte));
+            if ((f & FolioFlags.Anon) != 0 && (f & FolioFlags.SwapBacked) == 0)
+            {
+                lazy++;
+            }
+        }
+
+        return (lazy, cleanOld);
+    }
+}

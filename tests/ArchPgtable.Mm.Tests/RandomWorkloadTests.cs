@@ -1,0 +1,89 @@
+using ArchPgtable.Mm.Operations;
+
+namespace ArchPgtable.Mm.Tests;
+
+public class RandomWorkloadTests
+{
+    /// <summary>
+    /// A long seeded mix of writes, reads, MADV_FREE (old and new, aligned and not), MADV_COLD,
+    /// reclaim, fork (with writes in both), munmap and re-mmap. The oracle must see no data loss.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_long_random_workload_loses_no_data(string arch, int seed)
+    {
+        var a = Machines.Build(arch);
+        var g = a.Geometry;
+        var pages = 256;
+        var bytes = (ulong)pages * g.PageSize;
+        var (sys, mm) = Machines.Create(a, bytes, folioOrder: 4, seed: seed);
+        sys.Options.Thp.Enable(2);
+        var rng = new Random(seed);
+        var mms = new List<MmStruct> { mm };
+        ulong Page() => Machines.Base + ((ulong)rng.Next(pages) * g.PageSize);
+        (ulong Start, ulong Len) Range()
+        {
+            var first = rng.Next(pages);
+            var n = 1 + rng.Next(Math.Min(48, pages - first));
+            return (Machines.Base + ((ulong)first * g.PageSize), (ulong)n * g.PageSize);
+        }
+
+        for (var step = 0; step < 3000; step++)
+        {
+            var m = mms[rng.Next(mms.Count)];
+            var op = rng.Next(100);
+            var (start, len) = Range();
+            try
+            {
+                switch (op)
+                {
+                    case < 45: sys.Mmu.Write(m, Page()); break;
+                    case < 75: sys.Mmu.Read(m, Page()); break;
+                    case < 82: Madvise.Free(m, start, len, rng.Next(2) == 0 ? MadviseFreeAlgorithm.New : MadviseFreeAlgorithm.Old); break;
+                    case < 86: Madvise.Cold(m, start, len); break;
+                    case < 93: Reclaim.Range(m, start, len); break;
+                    case < 95 when mms.Count < 3: mms.Add(Fork.Run(m)); break;
+                    case < 97:
+                        Munmap.Run(m, start, len);
+                        m.Mmap(start, len, VmFlags.Read | VmFlags.Write);
+                        break;
+                    default: sys.Mmu.Write(m, start); break;
+                }
+            }
+            catch (SegmentationFaultException)
+            {
+                // An access to a munmapped hole: fine, the process would get SIGSEGV.
+            }
+
+            Assert.True(sys.Oracle!.Losses.Count == 0, $"seed {seed} step {step}: {(sys.Oracle.Losses.Count > 0 ? sys.Oracle.Losses[0] : null)}");
+        }
+
+        foreach (var m in mms)
+        {
+            for (var va = Machines.Base; va < Machines.Base + bytes; va += g.PageSize)
+            {
+                if (m.FindVma(va) is not null)
+                {
+                    sys.Mmu.Read(m, va);
+                }
+            }
+        }
+
+        Assert.True(sys.Oracle!.Losses.Count == 0, $"seed {seed}: {(sys.Oracle.Losses.Count > 0 ? sys.Oracle.Losses[0] : null)}");
+        Assert.True(sys.Oracle.ReadsChecked > 1000, $"only {sys.Oracle.ReadsChecked} reads checked");
+    }
+
+    public static TheoryData<string, int> Cases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var arch in Machines.Configs.Keys)
+        {
+            foreach (var seed in new[] { 1, 2, 3 })
+            {
+                data.Add(arch, seed);
+            }
+        }
+
+        return data;
+    }
+}
