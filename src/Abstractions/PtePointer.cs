@@ -79,8 +79,14 @@ public readonly struct PtePointer : IEquatable<PtePointer>
 
     /// <summary>The pointer <paramref name="n"/> entries away (negative goes back).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The result would leave the PTE table.</exception>
+    /// <exception cref="InvalidOperationException">This is the default (null) pointer.</exception>
     public PtePointer Offset(int n)
     {
+        if (Table is null)
+        {
+            throw new InvalidOperationException($"ptep + {n} on a null (default) PTE pointer.");
+        }
+
         var target = (long)Index + n;
         if (target < 0 || target >= Table.Count)
         {

@@ -122,7 +122,7 @@ public sealed class GenericPteFormat : IPteFormat
             sb.Append(sb.Length > 0 ? "|" : "").Append(CultureInfo.InvariantCulture, $"0x{other:x}");
         }
 
-        return sb.Append(CultureInfo.InvariantCulture, $" pfn=0x{Pfn(pte):x}").ToString();
+        return sb.Append(sb.Length > 0 ? " " : "").Append(CultureInfo.InvariantCulture, $"pfn=0x{Pfn(pte):x}").ToString();
     }
 
     private static void Append(StringBuilder sb, Pte pte, ulong bit, string name)

@@ -93,8 +93,8 @@ public class PhysicalMemoryTests
     }
 
     [Fact]
-    public void Per_page_state_is_eight_bytes()
+    public void Per_page_state_is_seven_bytes()
     {
-        Assert.Equal(8L * 1000, new PhysicalMemory(1000).StateBytes);
+        Assert.Equal(7L * 1000, new PhysicalMemory(1000).StateBytes);
     }
 }

@@ -4,7 +4,7 @@ namespace ArchPgtable.Mm.Memory;
 
 /// <summary>
 /// The simulated physical memory: a PFN space with per-page state in arrays indexed by PFN
-/// (content version, folio order, folio flags, mapcount — 8 bytes a page), folios allocated
+/// (content version, folio order, folio flags, mapcount — 7 bytes a page), folios allocated
 /// naturally aligned to their size, and a reserved shared zero page.
 /// </summary>
 /// <remarks>Kernel: the memmap (struct page array), the buddy allocator, ZERO_PAGE.</remarks>
@@ -17,7 +17,7 @@ public sealed class PhysicalMemory
     private readonly int[] _version;
     private readonly byte[] _order;
     private readonly FolioFlags[] _flags;
-    private readonly short[] _mapcount;
+    private readonly byte[] _mapcount;
     private readonly Stack<ulong>[] _free;
     private ulong _next;
 
@@ -34,7 +34,7 @@ public sealed class PhysicalMemory
         _version = new int[pages];
         _order = new byte[pages];
         _flags = new FolioFlags[pages];
-        _mapcount = new short[pages];
+        _mapcount = new byte[pages];
         _free = new Stack<ulong>[MaxOrder + 1];
         for (var i = 0; i <= MaxOrder; i++)
         {
@@ -60,7 +60,7 @@ public sealed class PhysicalMemory
     public long AllocatedPages { get; private set; }
 
     /// <summary>Bytes of per-page state this memory holds.</summary>
-    public long StateBytes => Pages * (sizeof(int) + sizeof(byte) + sizeof(FolioFlags) + sizeof(short));
+    public long StateBytes => Pages * (sizeof(int) + sizeof(byte) + sizeof(FolioFlags) + sizeof(byte));
 
     /// <summary>Allocates a folio of 2^<paramref name="order"/> pages aligned to its size; every page starts at version 0 with mapcount 0.</summary>
     /// <exception cref="InsufficientMemoryException">No aligned free block of that order is left.</exception>
@@ -169,7 +169,7 @@ public sealed class PhysicalMemory
     /// <remarks>Kernel: page_mapcount()</remarks>
     public int Mapcount(ulong pfn) => _mapcount[Idx(pfn)];
 
-    /// <summary>Adds <paramref name="delta"/> to the mapcount of <paramref name="nr"/> pages from <paramref name="pfn"/>.</summary>
+    /// <summary>Adds <paramref name="delta"/> (the result must stay within 0..255) to the mapcount of <paramref name="nr"/> pages from <paramref name="pfn"/>.</summary>
     /// <remarks>Kernel: folio_add_anon_rmap_ptes() / folio_remove_rmap_ptes() / folio_try_dup_anon_rmap_ptes()</remarks>
     public void AddMapcount(ulong pfn, int nr, int delta)
     {
@@ -177,13 +177,13 @@ public sealed class PhysicalMemory
         for (var k = 0; k < nr; k++)
         {
             var v = _mapcount[i + k] + delta;
-            if (v is < 0 or > short.MaxValue)
+            if (v is < 0 or > byte.MaxValue)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                     $"mapcount of page 0x{pfn + (ulong)k:x} would become {v}."));
             }
 
-            _mapcount[i + k] = (short)v;
+            _mapcount[i + k] = (byte)v;
         }
     }
 
