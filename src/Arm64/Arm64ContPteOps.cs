@@ -17,6 +17,7 @@ public class Arm64ContPteOps : Arm64PageTableOps
     /// <param name="granule">The translation granule.</param>
     /// <param name="vaBits">Virtual address bits (CONFIG_ARM64_VA_BITS).</param>
     /// <param name="debugVm">Check entry-level batch preconditions (CONFIG_DEBUG_VM).</param>
+    /// <remarks>Kernel: an arm64 kernel built with CONFIG_ARM64_CONTPTE=y for this granule.</remarks>
     public Arm64ContPteOps(Arm64Granule granule, int vaBits = 48, bool debugVm = true)
         : base(granule, vaBits, debugVm)
     {

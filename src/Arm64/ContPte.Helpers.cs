@@ -12,6 +12,7 @@ internal sealed partial class ContPte
     /// access observer can change the table mid-scan, so a block that is still inconsistent after
     /// this many scans is misprogrammed and reported by an exception instead of spinning forever.
     /// </summary>
+    /// <remarks>Kernel: the unbounded "goto retry" of contpte_ptep_get_lockless()</remarks>
     public const int LocklessRetryLimit = 64;
 
     /// <summary>Returns <paramref name="orig"/> with young and dirty OR-ed from every entry of its block (hardware may have set them on any one). PTE_CONT stays visible.</summary>
