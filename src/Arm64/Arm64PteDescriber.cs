@@ -12,7 +12,7 @@ namespace ArchPgtable.Arm64;
 /// <remarks>Kernel: none (in the spirit of arch/arm64/mm/ptdump.c).</remarks>
 public static class Arm64PteDescriber
 {
-    private const ulong _named = PTE_TYPE_MASK | PTE_ATTRINDX_MASK | PTE_USER | PTE_RDONLY | PTE_SHARED | PTE_AF | PTE_NG
+    private const ulong Named = PTE_TYPE_MASK | PTE_ATTRINDX_MASK | PTE_USER | PTE_RDONLY | PTE_SHARED | PTE_AF | PTE_NG
         | PTE_GP | PTE_DBM | PTE_CONT | PTE_PXN | PTE_UXN | PTE_DIRTY | PTE_SPECIAL;
 
     /// <summary>Decodes <paramref name="pte"/> for a granule with the given PAGE_SHIFT; <c>none</c> for the zero entry.</summary>
@@ -52,7 +52,7 @@ public static class Arm64PteDescriber
         Add(sb, v, PTE_UXN, "UXN");
         Add(sb, v, PTE_DIRTY, "DIRTY");
         Add(sb, v, PTE_SPECIAL, "SPECIAL");
-        var other = v & ~(_named | pfnMask);
+        var other = v & ~(Named | pfnMask);
         if (other != 0)
         {
             Sep(sb).Append(CultureInfo.InvariantCulture, $"0x{other:x}");

@@ -10,9 +10,9 @@ namespace ArchPgtable.Arm64;
 /// <remarks>Kernel: arch/arm64/include/asm/pgtable.h (pte_pfn(), pfn_pte(), pte_pgprot(), pte_*()).</remarks>
 public sealed class Arm64PteFormat : IPteFormat
 {
-    private static readonly Arm64PteFormat _format4K = new(Arm64Granule.Granule4K);
-    private static readonly Arm64PteFormat _format16K = new(Arm64Granule.Granule16K);
-    private static readonly Arm64PteFormat _format64K = new(Arm64Granule.Granule64K);
+    private static readonly Arm64PteFormat Format4K = new(Arm64Granule.Granule4K);
+    private static readonly Arm64PteFormat Format16K = new(Arm64Granule.Granule16K);
+    private static readonly Arm64PteFormat Format64K = new(Arm64Granule.Granule64K);
 
     private Arm64PteFormat(Arm64Granule granule)
     {
@@ -37,9 +37,9 @@ public sealed class Arm64PteFormat : IPteFormat
     /// <remarks>Kernel: none (one format per built kernel).</remarks>
     public static Arm64PteFormat For(Arm64Granule granule) => granule switch
     {
-        Arm64Granule.Granule4K => _format4K,
-        Arm64Granule.Granule16K => _format16K,
-        Arm64Granule.Granule64K => _format64K,
+        Arm64Granule.Granule4K => Format4K,
+        Arm64Granule.Granule16K => Format16K,
+        Arm64Granule.Granule64K => Format64K,
         _ => throw new ArgumentOutOfRangeException(nameof(granule), granule, "Unknown arm64 granule."),
     };
 

@@ -6,7 +6,7 @@ namespace ArchPgtable.Arm64.Tests;
 /// <summary>The "#define view" of each build, helper by helper.</summary>
 public class HelperBindingsTests
 {
-    private static readonly (string Name, bool IsOverride, string Impl)[] _contPteOn =
+    private static readonly (string Name, bool IsOverride, string Impl)[] ContPteOn =
     [
         ("clear_full_ptes", true, "contpte_clear_full_ptes"),
         ("clear_young_dirty_ptes", true, "contpte_clear_young_dirty_ptes"),
@@ -26,7 +26,7 @@ public class HelperBindingsTests
         ("wrprotect_ptes", true, "contpte_wrprotect_ptes"),
     ];
 
-    private static readonly (string Name, bool IsOverride, string Impl)[] _contPteOff =
+    private static readonly (string Name, bool IsOverride, string Impl)[] ContPteOff =
     [
         ("clear_full_ptes", true, "__clear_full_ptes"),
         ("clear_young_dirty_ptes", true, "__clear_young_dirty_ptes"),
@@ -55,7 +55,7 @@ public class HelperBindingsTests
     {
         var ops = new Arm64ArchPlugin().Build(TestConfigs.For(g)).Ops;
         Assert.IsType<Arm64ContPteOps>(ops);
-        Assert.Equal(_contPteOn, Rows(ops));
+        Assert.Equal(ContPteOn, Rows(ops));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public class HelperBindingsTests
     {
         var ops = new Arm64ArchPlugin().Build(TestConfigs.For(g, contPte: false)).Ops;
         Assert.IsType<Arm64NoContPteOps>(ops);
-        Assert.Equal(_contPteOff, Rows(ops));
+        Assert.Equal(ContPteOff, Rows(ops));
     }
 
     [Fact]
