@@ -6,7 +6,7 @@ namespace ArchPgtable.Generic;
 /// <summary>Computes the "#define view" of an <see cref="IPageTableOps"/>: helper by helper, the generic default or the arch override.</summary>
 public static class HelperBindings
 {
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<HelperBinding>> Cache = new();
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<HelperBinding>> _cache = new();
 
     /// <summary>Every helper of <see cref="IPageTableOps"/>, in declaration order, with the implementation <paramref name="ops"/> puts in force.</summary>
     /// <remarks>
@@ -18,7 +18,7 @@ public static class HelperBindings
     public static IReadOnlyList<HelperBinding> Describe(IPageTableOps ops)
     {
         ArgumentNullException.ThrowIfNull(ops);
-        return Cache.GetOrAdd(ops.GetType(), Compute);
+        return _cache.GetOrAdd(ops.GetType(), Compute);
     }
 
     private static List<HelperBinding> Compute(Type type)
