@@ -19,8 +19,11 @@ internal static class InfoTextWriter
         }
         else
         {
-            console.Write(Table(border, ["Severity", "File", "Reason"],
-                report.PluginDiagnostics.Select(d => new[] { d.Severity.ToString().ToLowerInvariant(), d.File, d.Reason })));
+            // One line each rather than a table: paths are long and should not wrap mid-name.
+            foreach (var diagnostic in report.PluginDiagnostics)
+            {
+                console.WriteLine($"  {diagnostic}");
+            }
         }
 
         Heading(console, "Selected arch");
