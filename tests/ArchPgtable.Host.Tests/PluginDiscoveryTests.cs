@@ -148,6 +148,23 @@ public sealed class PluginDiscoveryTests(PluginBuilds builds)
     }
 
     [Fact]
+    public void A_plugin_with_a_malformed_deps_json_is_reported_and_skipped()
+    {
+        var dir = builds.NewPluginsDirectory();
+        var main = builds.PlaceTestArch(dir);
+        File.WriteAllText(Path.ChangeExtension(main, ".deps.json"), "{ this is not json");
+        PluginBuilds.Place(Path.Combine(dir, "NeedsBase"), builds.NeedsBase, builds.TestBase);
+
+        using var catalog = Discover(dir);
+
+        Assert.Equal(["generic", "needsbase"], catalog.Arches);
+        var error = Assert.Single(catalog.Diagnostics);
+        Assert.Equal((PluginDiagnosticSeverity.Error, main), (error.Severity, error.File));
+        Assert.StartsWith("its dependencies cannot be resolved (InvalidOperationException: ", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Reason);
+    }
+
+    [Fact]
     public void A_plugin_built_against_another_abstractions_version_is_reported_with_both_versions_and_skipped()
     {
         var dir = builds.NewPluginsDirectory();

@@ -75,6 +75,12 @@ internal sealed class PluginDiscovery
         {
             assembly = new PluginLoadContext(path).LoadFromAssemblyPath(path);
         }
+        catch (InvalidOperationException e)
+        {
+            // AssemblyDependencyResolver: a malformed or inconsistent .deps.json next to the plugin.
+            Report(path, $"its dependencies cannot be resolved ({ExceptionText.RootCause(e)}); skipped.");
+            return;
+        }
         catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
         {
             Report(path, $"could not be loaded ({ExceptionText.RootCause(e)}); skipped.");
