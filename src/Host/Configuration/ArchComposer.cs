@@ -26,6 +26,11 @@ internal static class ArchComposer
             throw new ArchPgtableConfigurationException(
                 $"the plugin for arch '{selection.Arch}' ({plugin.AssemblyPath}) declares an inconsistent Kconfig: {e.Message}", e);
         }
+        catch (Exception e) when (e is not ArchPgtableConfigurationException)
+        {
+            throw new ArchPgtableConfigurationException(
+                $"the plugin for arch '{selection.Arch}' ({plugin.AssemblyPath}) failed to list its Kconfig: {e.GetType().Name}: {e.Message}", e);
+        }
 
         try
         {
