@@ -58,6 +58,10 @@ public static partial class KconfigResolver
 
         ResolveChoices(schema, values, explicitly, warnings);
         ResolveDependencies(schema, values, explicitly, warnings);
+
+        // Forcing a dependency off may have emptied a choice: select again, then re-check.
+        ResolveChoices(schema, values, explicitly, warnings);
+        ResolveDependencies(schema, values, explicitly, warnings);
         return new EffectiveConfig(arch, values, warnings);
     }
 
@@ -124,7 +128,11 @@ public static partial class KconfigResolver
                 continue;
             }
 
-            var fallback = members.FirstOrDefault(m => m.Default == "y") ?? members[0];
+            bool Met(KconfigSymbol m) => m.DependsOn.All(d => values[d] is "y" or "m");
+            var fallback = members.FirstOrDefault(m => m.Default == "y" && Met(m))
+                ?? members.FirstOrDefault(Met)
+                ?? members.FirstOrDefault(m => m.Default == "y")
+                ?? members[0];
             values[fallback.Name] = "y";
             var offs = string.Join(", ", members.Where(m => explicitly.ContainsKey(m.Name)).Select(m => explicitly[m.Name].Location + " " + m.Name));
             warnings.Add($"choice {group.Key}: no member is y ({offs}); {fallback.Name} selected.");

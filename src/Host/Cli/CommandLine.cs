@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>The <c>archpgtable</c> command tree and how a parse turns into an exit code.</summary>
+internal static class CommandLine
+{
+    public static int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        var root = Build(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
+        {
+            foreach (var error in parse.Errors)
+            {
+                CliErrors.Write(context, $"{error.Message.TrimEnd('.')} (see 'archpgtable --help').");
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            // Last line of defence: one sentence, no stack trace on the user's terminal.
+            return CliErrors.Write(context, $"internal error: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static RootCommand Build(CliContext context)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand(
+            "ArchPgtable: Linux page-table helpers (include/linux/pgtable.h) with per-architecture plugins. "
+            + "Environment: ARCHPGTABLE_ARCH=name selects the arch; ARCHPGTABLE_CONFIG_X=value sets CONFIG_X. "
+            + "Exit codes: 0 ok, 1 a check failed, 2 usage or configuration error.");
+        foreach (var option in globals.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(InfoCommand.Create(globals, context));
+        return root;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ArchPgtable.Host.Configuration;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>The options every command accepts (recursive from the root command): plugins, arch and configuration.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Arch { get; } = new("--arch")
+    {
+        Description = "Architecture to build, e.g. arm64 or generic. Wins over --set ARCH=, ARCHPGTABLE_ARCH and the config file's ARCH=. "
+            + "Default: arm64 if an arm64 plugin is found, else generic.",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Kernel .config file (CONFIG_X=y, # CONFIG_X is not set, ARCH=name) layered over the arch's defconfig.",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Set a symbol, e.g. --set CONFIG_ARM64_CONTPTE=n; repeatable; wins over the config file and ARCHPGTABLE_CONFIG_*.",
+        HelpName = "CONFIG_X=VALUE",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> Plugins { get; } = new("--plugins")
+    {
+        Description = "Also load plugins from DIR (DIR/*.dll and DIR/<Name>/<Name>.dll); repeatable. plugins/ next to archpgtable is always searched.",
+        HelpName = "DIR",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public IEnumerable<Option> All => [Arch, Config, Set, Plugins];
+
+    /// <summary>Copies the parsed values into <paramref name="options"/>.</summary>
+    public void Apply(ParseResult parse, CliContext context, ArchPgtableOptions options)
+    {
+        options.Arch = parse.GetValue(Arch);
+        options.ConfigFile = parse.GetValue(Config);
+        foreach (var set in parse.GetValue(Set) ?? [])
+        {
+            options.Set.Add(set);
+        }
+
+        foreach (var dir in parse.GetValue(Plugins) ?? [])
+        {
+            options.PluginDirectories.Add(dir);
+        }
+
+        options.DefaultPluginDirectory = context.DefaultPluginDirectory;
+        options.Environment = context.Environment;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using ArchPgtable.Generic;
+using ArchPgtable.Host.Configuration;
+using ArchPgtable.Host.Discovery;
+using ArchPgtable.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>What <c>info</c> reports; serialized as is by <c>--json</c>.</summary>
+internal sealed record InfoReport(
+    [property: JsonPropertyName("arch")] string Arch,
+    [property: JsonPropertyName("plugins")] IReadOnlyList<InfoPluginRow> Plugins,
+    [property: JsonPropertyName("diagnostics")] IReadOnlyList<string> Diagnostics,
+    [property: JsonPropertyName("config")] IReadOnlyDictionary<string, string> Config,
+    [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings,
+    [property: JsonPropertyName("helpers")] IReadOnlyList<InfoHelperRow> Helpers)
+{
+    /// <summary>The selected build's description.</summary>
+    [JsonIgnore]
+    public string Description { get; init; } = "";
+
+    /// <summary>What selected the arch.</summary>
+    [JsonIgnore]
+    public string ArchSource { get; init; } = "";
+
+    /// <summary>The diagnostics with their severity, for the text view.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PluginDiagnostic> PluginDiagnostics { get; init; } = [];
+
+    /// <summary>Gathers the report from the composed services.</summary>
+    public static InfoReport From(IServiceProvider services)
+    {
+        var catalog = services.GetRequiredService<PluginCatalog>();
+        var selection = services.GetRequiredService<ArchSelection>();
+        var instance = services.GetRequiredService<ArchInstance>();
+        var ops = services.GetRequiredService<IPageTableOps>();
+        var config = instance.Config;
+        return new InfoReport(
+            selection.Arch,
+            [.. catalog.Plugins.Select(p => new InfoPluginRow(p.Arch, p.AssemblyPath, p.Version))],
+            [.. catalog.Diagnostics.Select(d => d.ToString())],
+            config.Values,
+            config.Warnings,
+            [.. HelperBindings.Describe(ops).Select(b =>
+                new InfoHelperRow(b.Name, b.IsOverride ? selection.Arch : GenericArchPlugin.ArchName, b.Impl))])
+        {
+            Description = instance.Description,
+            ArchSource = selection.Source,
+            PluginDiagnostics = catalog.Diagnostics,
+        };
+    }
+}

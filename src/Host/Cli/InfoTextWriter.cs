@@ -1,0 +1,70 @@
+using Spectre.Console;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>Writes the <c>info</c> report as tables.</summary>
+internal static class InfoTextWriter
+{
+    public static void Write(InfoReport report, IAnsiConsole console)
+    {
+        var border = console.Profile.Capabilities.Unicode ? TableBorder.Square : TableBorder.Ascii;
+        Heading(console, "Plugins");
+        console.Write(Table(border, ["Arch", "Assembly", "Version"],
+            report.Plugins.Select(p => new[] { p.Arch, p.Assembly, p.Version })));
+
+        Heading(console, "Load diagnostics");
+        if (report.PluginDiagnostics.Count == 0)
+        {
+            console.WriteLine("none");
+        }
+        else
+        {
+            // One line each rather than a table: paths are long and should not wrap mid-name.
+            foreach (var diagnostic in report.PluginDiagnostics)
+            {
+                console.WriteLine($"  {diagnostic}");
+            }
+        }
+
+        Heading(console, "Selected arch");
+        console.WriteLine($"{report.Arch}: {report.Description} (selected by {report.ArchSource})");
+
+        Heading(console, "Effective config");
+        console.Write(Table(border, ["Symbol", "Value"], report.Config.Select(kv => new[] { kv.Key, kv.Value })));
+        if (report.Warnings.Count > 0)
+        {
+            console.WriteLine("Warnings:");
+            foreach (var warning in report.Warnings)
+            {
+                console.WriteLine($"  - {warning}");
+            }
+        }
+
+        Heading(console, "#define view (helper: provider, implementation in force)");
+        console.Write(Table(border, ["Helper", "Provider", "Impl"],
+            report.Helpers.Select(h => new[] { h.Name, h.Provider, h.Impl })));
+    }
+
+    private static void Heading(IAnsiConsole console, string text)
+    {
+        console.WriteLine();
+        console.Write(new Text(text, new Style(decoration: Decoration.Bold)));
+        console.WriteLine();
+    }
+
+    private static Table Table(TableBorder border, string[] columns, IEnumerable<string[]> rows)
+    {
+        var table = new Table().Border(border);
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(new Text(column, new Style(decoration: Decoration.Bold))));
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,7 @@
+namespace ArchPgtable.Host.Configuration;
+
+/// <summary>A fixed set of variables.</summary>
+internal sealed class DictionaryEnvironmentVariables(IReadOnlyDictionary<string, string> variables) : IEnvironmentVariables
+{
+    public IReadOnlyDictionary<string, string> GetAll() => variables;
+}
