@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ArchPgtable.Host.Tests;
 
-/// <summary>The one test that runs the real executable in a child process.</summary>
+/// <summary>The one test that runs the real executable in a child process: the arm64 plugin from the plugins/ folder next to it is the default arch.</summary>
 public sealed class SmokeTests
 {
     [Fact]
@@ -31,7 +31,8 @@ public sealed class SmokeTests
 
             Assert.True(process.ExitCode == 0, stderr);
             using var json = JsonDocument.Parse(stdout);
-            Assert.Equal("generic", json.RootElement.GetProperty("arch").GetString());
+            Assert.Equal("arm64", json.RootElement.GetProperty("arch").GetString());
+            Assert.Contains(json.RootElement.GetProperty("plugins").EnumerateArray(), p => p.GetProperty("arch").GetString() == "arm64");
             Assert.Contains("junk.dll: not a .NET assembly; skipped.",
                 Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray()).GetString(), StringComparison.Ordinal);
         }
