@@ -74,6 +74,40 @@ public sealed class PteTable
         ObservedWrite(index, value);
     }
 
+    /// <summary>
+    /// Reads each of <paramref name="count"/> entries from <paramref name="index"/> and stores
+    /// <paramref name="transform"/>'s result: a plain read and a plain store per entry, counted and
+    /// observed exactly as <see cref="Read"/> then <see cref="Write"/> would be, in one tight loop.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the table.</exception>
+    /// <remarks>Kernel: a loop of __ptep_get() / __set_pte() (e.g. the raw __clear_young_dirty_ptes() with both flags).</remarks>
+    public void Transform<T>(int index, int count, T transform)
+        where T : struct, IPteTransform
+    {
+        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"entries {index}..{index + count - 1} leave the PTE table (0..{_words.Length - 1}).");
+        }
+
+        if (Observer is not null)
+        {
+            for (var i = index; i < index + count; i++)
+            {
+                Write(i, transform.Apply(Read(i)));
+            }
+
+            return;
+        }
+
+        Counters._pteReads += count;
+        Counters._pteWrites += count;
+        var span = _words.AsSpan(index, count);
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = transform.Apply(new Pte(span[i])).Value;
+        }
+    }
+
     /// <summary>Atomically replaces an entry and returns the old value.</summary>
     /// <remarks>Kernel: xchg(&amp;pte_val(*ptep), val)</remarks>
     public Pte Exchange(int index, Pte value)

@@ -194,19 +194,22 @@ public static class Arm64RawPtes
     {
         var table = ptep.Table;
         var index = ptep.Index;
-        var both = flags == (CydpFlags.Young | CydpFlags.Dirty);
+        if (flags == (CydpFlags.Young | CydpFlags.Dirty))
+        {
+            // Both flags: nothing hardware sets can be lost, so a plain read and store per entry.
+            table.Transform(index, nr, default(MkOldClean));
+            return;
+        }
+
         for (var end = index + nr; index < end; index++)
         {
-            var pte = table.Read(index);
-            if (both)
-            {
-                table.Write(index, Arm64Pte.MkClean(Arm64Pte.MkOld(pte)));
-            }
-            else
-            {
-                ClearYoungDirtyPte(table, index, pte, flags);
-            }
+            ClearYoungDirtyPte(table, index, table.Read(index), flags);
         }
+    }
+
+    private readonly struct MkOldClean : IPteTransform
+    {
+        public Pte Apply(Pte pte) => Arm64Pte.MkClean(Arm64Pte.MkOld(pte));
     }
 
     /// <summary>Marks <paramref name="nr"/> consecutive entries old and clean: <see cref="ClearYoungDirtyPtes"/> with both flags.</summary>
