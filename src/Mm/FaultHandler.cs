@@ -89,14 +89,10 @@ public sealed class FaultHandler
     {
         var g = _system.Arch.Geometry;
         var tableBits = g.BitsPerLevel;
-        foreach (var order in _system.Options.Thp.OrdersDescending())
+        var thp = _system.Options.Thp;
+        for (var order = Math.Min(tableBits, PhysicalMemory.MaxOrder); order > 0; order--)
         {
-            if (order == 0)
-            {
-                return 0;
-            }
-
-            if (order > tableBits)
+            if (!thp.IsEnabled(order))
             {
                 continue;
             }

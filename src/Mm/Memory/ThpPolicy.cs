@@ -50,17 +50,6 @@ public sealed class ThpPolicy
         _enabled[order] = true;
     }
 
-    /// <summary>Enabled orders, largest first, always ending with 0.</summary>
-    public IEnumerable<int> OrdersDescending()
-    {
-        for (var o = PhysicalMemory.MaxOrder; o > 0; o--)
-        {
-            if (_enabled[o])
-            {
-                yield return o;
-            }
-        }
-
-        yield return 0;
-    }
+    /// <summary>True when the fault path may allocate folios of <paramref name="order"/> (always for 0).</summary>
+    public bool IsEnabled(int order) => order == 0 || (order is > 0 and <= PhysicalMemory.MaxOrder && _enabled[order]);
 }
