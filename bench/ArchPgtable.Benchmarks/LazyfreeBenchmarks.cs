@@ -2,7 +2,6 @@ using ArchPgtable.Mm;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace ArchPgtable.Benchmarks;
 
@@ -14,7 +13,6 @@ namespace ArchPgtable.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InProcess]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class LazyfreeBenchmarks
 {
     private const ulong Start = 0x40000000;
