@@ -23,27 +23,54 @@ public static class FolioPteBatch
         var fmt = ops.Format;
         any = default;
         var nr = ops.PteBatchHint(ptep, pte);
-        var expected = Normalise(fmt, fmt.AdvancePfn(pte, nr), ignoreDirty);
+        var pfn0 = fmt.Pfn(pte);
+        var prev = pte;
+        var rawNext = fmt.AdvancePfn(pte, nr);
+        var prevCounted = false;
         while (nr < maxNr)
         {
             var p = ptep + nr;
             var v = ops.PtepGet(p);
-            if (!fmt.Present(v) || Normalise(fmt, v, ignoreDirty) != expected || fmt.Pfn(v) >= folio.EndPfn)
+            if (v == rawNext)
             {
-                break;
+                // Fast path: the entry is the previous one with its PFN advanced, so it normalises to the
+                // expected value too (normalising and advancing touch disjoint bits) and carries the
+                // previous entry's write/young/dirty bits.
+                if (pfn0 + (ulong)nr >= folio.EndPfn)
+                {
+                    break;
+                }
+
+                if (!prevCounted)
+                {
+                    any = Or(fmt, any, prev);
+                    prevCounted = true;
+                }
+            }
+            else
+            {
+                if (!fmt.Present(v) || Normalise(fmt, v, ignoreDirty) != Normalise(fmt, rawNext, ignoreDirty) || fmt.Pfn(v) >= folio.EndPfn)
+                {
+                    break;
+                }
+
+                any = Or(fmt, any, v);
+                prevCounted = true;
             }
 
-            any = new BatchBits(
-                any.Writable || fmt.Write(v),
-                any.Young || fmt.Young(v),
-                any.Dirty || fmt.Dirty(v));
             var hint = ops.PteBatchHint(p, v);
-            expected = fmt.AdvancePfn(expected, hint);
+            rawNext = fmt.AdvancePfn(v, hint);
+            prev = v;
             nr += hint;
         }
 
         return Math.Min(nr, maxNr);
     }
+
+    private static BatchBits Or(IPteFormat fmt, BatchBits any, Pte v) => new(
+        any.Writable || fmt.Write(v),
+        any.Young || fmt.Young(v),
+        any.Dirty || fmt.Dirty(v));
 
     private static Pte Normalise(IPteFormat fmt, Pte p, bool ignoreDirty)
     {
