@@ -1,3 +1,4 @@
+using ArchPgtable.Arm64;
 using ArchPgtable.Generic;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Mm.Memory;
@@ -13,10 +14,11 @@ internal static class Machines
     /// <summary>Every shipped architecture configuration, by name (xunit MemberData).</summary>
     public static TheoryData<string> All => new(Configs.Keys);
 
-    public static IReadOnlyDictionary<string, Func<ArchInstance>> Configs { get; } = new Dictionary<string, Func<ArchInstance>>
-    {
-        ["generic"] = Generic,
-    };
+    /// <summary>
+    /// Every architecture configuration the Mm theories run on, built the way the host builds
+    /// them: the plugin's defconfig overridden by a few assignments, resolved as Kconfig would.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Func<ArchInstance>> Configs { get; } = BuildConfigs();
 
     public static ArchInstance Build(string name) => Configs[name]();
 
@@ -26,6 +28,34 @@ internal static class Machines
             [CommonKconfig.DebugVm] = "y",
             [CommonKconfig.TransparentHugepage] = "y",
         }));
+
+    /// <summary>Builds <paramref name="plugin"/> for its defconfig plus <paramref name="assignments"/> (<c>CONFIG_X=y</c>).</summary>
+    public static ArchInstance Resolve(IArchPlugin plugin, params string[] assignments)
+    {
+        var config = KconfigResolver.Resolve(plugin.Arch, plugin.Kconfig, [KernelConfig.FromAssignments("Machines", assignments)]);
+        return plugin.Build(config);
+    }
+
+    private static Dictionary<string, Func<ArchInstance>> BuildConfigs()
+    {
+        var configs = new Dictionary<string, Func<ArchInstance>> { ["generic"] = Generic };
+        foreach (var (granule, symbol) in new[] { ("4k", Arm64Kconfig.Pages4K), ("16k", Arm64Kconfig.Pages16K), ("64k", Arm64Kconfig.Pages64K) })
+        {
+            foreach (var contPte in new[] { true, false })
+            {
+                foreach (var afdbm in new[] { true, false })
+                {
+                    var name = $"arm64-{granule}{(contPte ? "" : "-nocontpte")}{(afdbm ? "" : "-noafdbm")}";
+                    string[] assignments = [$"{symbol}=y", $"{Arm64Kconfig.ContPte}={Yn(contPte)}", $"{Arm64Kconfig.HwAfdbm}={Yn(afdbm)}"];
+                    configs[name] = () => Resolve(new Arm64ArchPlugin(), assignments);
+                }
+            }
+        }
+
+        return configs;
+    }
+
+    private static string Yn(bool value) => value ? "y" : "n";
 
     public static (MmSystem Sys, MmStruct Mm) Create(ArchInstance arch, ulong bytes, int folioOrder = 0, ContPolicy policy = ContPolicy.Random, int seed = 1)
     {
