@@ -3,6 +3,7 @@ using ArchPgtable.Generic;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Plugins;
+using ArchPgtable.X86;
 
 namespace ArchPgtable.Mm.Tests;
 
@@ -52,6 +53,8 @@ internal static class Machines
             }
         }
 
+        configs["x86_64"] = () => Resolve(new X86ArchPlugin());
+        configs["x86_64-nosaveddirty"] = () => Resolve(new X86ArchPlugin(), $"{X86Kconfig.UserShadowStack}=n");
         return configs;
     }
 
