@@ -3,6 +3,7 @@ using ArchPgtable.Generic;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Plugins;
+using ArchPgtable.RiscV;
 using ArchPgtable.X86;
 
 namespace ArchPgtable.Mm.Tests;
@@ -55,6 +56,19 @@ internal static class Machines
 
         configs["x86_64"] = () => Resolve(new X86ArchPlugin());
         configs["x86_64-nosaveddirty"] = () => Resolve(new X86ArchPlugin(), $"{X86Kconfig.UserShadowStack}=n");
+        foreach (var (mode, symbol) in new[] { ("sv48", RiscVKconfig.Sv48), ("sv39", RiscVKconfig.Sv39) })
+        {
+            foreach (var svadu in new[] { true, false })
+            {
+                foreach (var svnapot in new[] { true, false })
+                {
+                    var name = $"riscv64-{mode}{(svadu ? "" : "-svade")}{(svnapot ? "" : "-nonapot")}";
+                    string[] assignments = [$"{symbol}=y", $"{RiscVKconfig.Svadu}={Yn(svadu)}", $"{RiscVKconfig.Svnapot}={Yn(svnapot)}"];
+                    configs[name] = () => Resolve(new RiscVArchPlugin(), assignments);
+                }
+            }
+        }
+
         return configs;
     }
 
