@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArchPgtable.Hardware;
 using ArchPgtable.Mm.Experiments;
 using ArchPgtable.Mm.Operations;
 using Xunit.Abstractions;
@@ -61,10 +62,11 @@ public class CrossArchTests(ITestOutputHelper output)
         Madvise.Free(mm, Machines.Base, 4 * FolioPages * g.PageSize, MadviseFreeAlgorithm.New);
         var faults = sys.Stats.Faults;
         var hardware = sys.Counters.HardwareUpdates;
+        var cleanOld = mm.PageTable.Find(Machines.Base)!.Peek(g.PteIndex(Machines.Base + (3 * g.PageSize)));
+        var byHardware = a.Hardware.Translate(cleanOld, MemoryAccess.Write).Ok;
 
         var written = sys.Mmu.Write(mm, Machines.Base + (3 * g.PageSize));
 
-        var byHardware = a.Hardware.HardwareAccessFlag;
         Assert.Equal(byHardware ? 0 : 1, sys.Stats.Faults - faults);
         Assert.Equal(byHardware ? 1 : 0, sys.Counters.HardwareUpdates - hardware);
         Assert.True(a.Format.Dirty(Machines.Get(sys, mm, Machines.Base + (3 * g.PageSize))));
