@@ -1,0 +1,33 @@
+namespace ToyArch;
+
+/// <summary>
+/// The toy architecture's PTE: six flag bits and a 36-bit PFN at bit 12. The hardware sets
+/// <see cref="Young"/> itself; dirty is left to software (a write to a clean entry faults).
+/// </summary>
+/// <remarks>Kernel: none; what arch/&lt;arch&gt;/include/asm/pgtable-bits.h would hold.</remarks>
+public static class ToyPteBits
+{
+    /// <summary>Bit 0: the entry maps a page.</summary>
+    public const ulong Valid = 1UL << 0;
+
+    /// <summary>Bit 1: user accessible.</summary>
+    public const ulong User = 1UL << 1;
+
+    /// <summary>Bit 2: writable.</summary>
+    public const ulong Write = 1UL << 2;
+
+    /// <summary>Bit 3: accessed, set by the hardware.</summary>
+    public const ulong Young = 1UL << 3;
+
+    /// <summary>Bit 4: dirty, set by software on the write fault.</summary>
+    public const ulong Dirty = 1UL << 4;
+
+    /// <summary>Bit 5: not executable.</summary>
+    public const ulong NoExec = 1UL << 5;
+
+    /// <summary>The PFN's shift.</summary>
+    public const int PfnShift = 12;
+
+    /// <summary>The PFN field: bits 47:12.</summary>
+    public const ulong PfnMask = ((1UL << 36) - 1) << PfnShift;
+}
