@@ -14,6 +14,7 @@ namespace ToyArch;
 public sealed class ToyArchPlugin : IArchPlugin
 {
     /// <summary>The architecture name.</summary>
+    /// <remarks>Kernel: ARCH=toy</remarks>
     public const string ArchName = "toy";
 
     /// <summary>The hardware sets YOUNG; n makes an access to an old entry fault.</summary>

@@ -13,6 +13,7 @@ namespace ToyArch;
 public sealed class ToyPageTableOps(bool debugVm) : GenericPageTableOps(ToyPteFormat.Instance, Geometry39, debugVm)
 {
     /// <summary>4 KiB pages, 39-bit VA (three levels), no contiguous blocks.</summary>
+    /// <remarks>Kernel: PAGE_SHIFT, VA_BITS, CONFIG_PGTABLE_LEVELS of arch/toy</remarks>
     public static ArchGeometry Geometry39 { get; } = new(pageShift: 12, vaBits: 39, contPtes: 1);
 
     /// <summary>Clears YOUNG atomically; returns whether it was set.</summary>

@@ -9,6 +9,7 @@ namespace ToyArch;
 public sealed class ToyPteFormat : IPteFormat
 {
     /// <summary>The one shared instance.</summary>
+    /// <remarks>Kernel: none (one encoding per built kernel).</remarks>
     public static ToyPteFormat Instance { get; } = new();
 
     /// <inheritdoc/>

@@ -18,6 +18,7 @@ public sealed class RiscVHardwareModel : IHardwareModel
     /// <summary>Creates the model.</summary>
     /// <param name="svadu">The hart updates A/D (menvcfg.ADUE = 1); false for Svade.</param>
     /// <param name="svnapot">The hart implements Svnapot; false makes N a reserved bit.</param>
+    /// <remarks>Kernel: none; the hart's extensions (menvcfg.ADUE, Svnapot) that Linux probes at boot.</remarks>
     public RiscVHardwareModel(bool svadu, bool svnapot)
     {
         Svadu = svadu;

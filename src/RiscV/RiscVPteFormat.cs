@@ -17,6 +17,7 @@ public sealed class RiscVPteFormat : IPteFormat
     }
 
     /// <summary>The one shared instance.</summary>
+    /// <remarks>Kernel: none (one encoding per built kernel).</remarks>
     public static RiscVPteFormat Instance { get; } = new();
 
     /// <inheritdoc/>

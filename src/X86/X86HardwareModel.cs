@@ -13,6 +13,7 @@ namespace ArchPgtable.X86;
 public sealed class X86HardwareModel : IHardwareModel
 {
     /// <summary>The one shared instance.</summary>
+    /// <remarks>Kernel: none (the CPU).</remarks>
     public static X86HardwareModel Instance { get; } = new();
 
     /// <inheritdoc/>
