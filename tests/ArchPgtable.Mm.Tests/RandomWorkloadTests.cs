@@ -22,7 +22,8 @@ public class RandomWorkloadTests
         sys.Options.Thp.Enable(2);
         if (g.ContPtes > 1)
         {
-            // Folios of exactly one contiguous block too, so every granule folds and unfolds.
+            // Folios of exactly one contiguous block too, so every granule maps contiguous blocks
+            // (set_ptes) and unfolds them; the single-entry fold path is not reached by this mix.
             sys.Options.Thp.Enable(BitOperations.Log2((uint)g.ContPtes));
         }
 
