@@ -79,7 +79,7 @@ public class FaultTests
     public void Fork_shares_pages_copy_on_write(string arch)
     {
         var a = Machines.Build(arch);
-        var (sys, parent) = Machines.Create(a, 1 << 20, folioOrder: 4);
+        var (sys, parent) = Machines.Create(a, 64 * a.Geometry.PageSize, folioOrder: 4);
         var g = a.Geometry;
         Machines.WriteAll(sys, parent, Machines.Base, 32 * g.PageSize);
         var before = sys.Mmu.Read(parent, Machines.Base + g.PageSize);
@@ -109,7 +109,7 @@ public class FaultTests
     public void Munmap_clears_the_range_and_frees_unmapped_folios(string arch)
     {
         var a = Machines.Build(arch);
-        var (sys, mm) = Machines.Create(a, 1 << 20, folioOrder: 4);
+        var (sys, mm) = Machines.Create(a, 64 * a.Geometry.PageSize, folioOrder: 4);
         var g = a.Geometry;
         Machines.WriteAll(sys, mm, Machines.Base, 32 * g.PageSize);
         Assert.Equal(32, sys.Memory.AllocatedPages);
@@ -127,7 +127,7 @@ public class FaultTests
     public void Swap_out_and_in_keeps_the_content(string arch)
     {
         var a = Machines.Build(arch);
-        var (sys, mm) = Machines.Create(a, 1 << 20, folioOrder: 2);
+        var (sys, mm) = Machines.Create(a, 64 * a.Geometry.PageSize, folioOrder: 2);
         var g = a.Geometry;
         Machines.WriteAll(sys, mm, Machines.Base, 8 * g.PageSize);
         var v = sys.Mmu.Read(mm, Machines.Base + g.PageSize);

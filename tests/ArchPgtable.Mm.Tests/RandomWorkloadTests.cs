@@ -1,3 +1,4 @@
+using System.Numerics;
 using ArchPgtable.Mm.Operations;
 
 namespace ArchPgtable.Mm.Tests;
@@ -6,7 +7,8 @@ public class RandomWorkloadTests
 {
     /// <summary>
     /// A long seeded mix of writes, reads, MADV_FREE (old and new, aligned and not), MADV_COLD,
-    /// reclaim, fork (with writes in both), munmap and re-mmap. The oracle must see no data loss.
+    /// reclaim, fork (with writes in both), munmap and re-mmap, with folios of 4, 16 and (where the
+    /// architecture has contiguous blocks) one block's pages. The oracle must see no data loss.
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -18,6 +20,13 @@ public class RandomWorkloadTests
         var bytes = (ulong)pages * g.PageSize;
         var (sys, mm) = Machines.Create(a, bytes, folioOrder: 4, seed: seed);
         sys.Options.Thp.Enable(2);
+        if (g.ContPtes > 1)
+        {
+            // Folios of exactly one contiguous block too, so every granule maps contiguous blocks
+            // (set_ptes) and unfolds them; the single-entry fold path is not reached by this mix.
+            sys.Options.Thp.Enable(BitOperations.Log2((uint)g.ContPtes));
+        }
+
         var rng = new Random(seed);
         var mms = new List<MmStruct> { mm };
         ulong Page() => Machines.Base + ((ulong)rng.Next(pages) * g.PageSize);

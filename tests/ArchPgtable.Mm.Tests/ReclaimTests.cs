@@ -48,4 +48,23 @@ public class ReclaimTests
         Assert.Equal(ReclaimOutcome.KeptBusy, outcome.Outcome);
         Assert.NotNull(child);
     }
+
+    [Theory]
+    [MemberData(nameof(Machines.All), MemberType = typeof(Machines))]
+    public void A_range_that_starts_inside_a_folio_reclaims_the_whole_folio(string arch)
+    {
+        var a = Machines.Build(arch);
+        var g = a.Geometry;
+        var folio = 16 * g.PageSize;
+        var (sys, mm) = Machines.Create(a, 2 * folio, folioOrder: 4);
+        Machines.WriteAll(sys, mm, Machines.Base, 2 * folio);
+        Madvise.Free(mm, Machines.Base, 2 * folio, MadviseFreeAlgorithm.New);
+
+        var outcomes = Reclaim.Range(mm, Machines.Base + (5 * g.PageSize), (2 * folio) - (5 * g.PageSize));
+
+        Assert.Equal([ReclaimOutcome.Discarded, ReclaimOutcome.Discarded], outcomes.Select(o => o.Outcome));
+        Assert.Equal(0, sys.Memory.AllocatedPages);
+        Assert.Equal(0, sys.Mmu.Read(mm, Machines.Base + (7 * g.PageSize)));
+        Assert.Empty(sys.Oracle!.Losses);
+    }
 }

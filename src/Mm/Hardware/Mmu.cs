@@ -96,19 +96,15 @@ public sealed class Mmu
                 continue;
             }
 
-            var fmt = _system.Arch.Format;
-            ulong basePfn, baseVpn;
-            if (blk > 1)
-            {
-                var start = idx & ~(blk - 1);
-                basePfn = fmt.Pfn(outcome.Updated) - (ulong)(t - start);
-                baseVpn = vpn - (ulong)(idx - start);
-            }
-            else
-            {
-                basePfn = fmt.Pfn(outcome.Updated);
-                baseVpn = vpn;
-            }
+            // The output address comes from the entry used, aligned down to its block, plus the
+            // page's offset in the block (§7.5: arm64 OA(t) & ~(size-1); RISC-V ppn(t) with
+            // ppn[3:0] := vpn[3:0]). The entry's own PFN is not the page's: a NAPOT entry holds the
+            // range's encoded base whichever page it is read for.
+            var used = (ulong)hw.BlockEntries(outcome.Updated);
+            var pfn = (_system.Arch.Format.Pfn(outcome.Updated) & ~(used - 1)) + (vpn & (used - 1));
+            var offset = blk > 1 ? vpn & (ulong)(blk - 1) : 0;
+            var basePfn = pfn - offset;
+            var baseVpn = vpn - offset;
 
             _system.Tlb.Fill(mm.Id, new TlbEntry(baseVpn, blk, outcome.Updated, basePfn));
             return DataAccess(mm, va, basePfn + (vpn - baseVpn), access);

@@ -6,6 +6,7 @@ namespace ArchPgtable.Mm.Operations;
 /// Reclaim of the folios mapped in a range of one address space (the folio list is built by a
 /// page-table walk, as MGLRU does): referenced → kept; lazyfree and clean in every PTE
 /// (gathered) → discarded; lazyfree but dirty → swap-backed again; anonymous → swapped out.
+/// The walk reads entries through ptep_get(), as MGLRU's walk_pte_range() does.
 /// </summary>
 /// <remarks>Kernel: shrink_folio_list() → folio_referenced() (ptep_clear_flush_young()), try_to_unmap_one() (lazyfree: get_and_clear_full_ptes(), dirty check, set_ptes() restore).</remarks>
 public static class Reclaim
@@ -42,7 +43,9 @@ public static class Reclaim
                 continue;
             }
 
-            var pte = table.Peek(g.PteIndex(va));
+            // ptep_get, not the raw word: only the core-mm view says which page an entry maps
+            // (a RISC-V NAPOT entry holds its range's encoded base, whichever page it is).
+            var pte = sys.Ops.PtepGet(table[g.PteIndex(va)]);
             if (!fmt.Present(pte) || fmt.Pfn(pte) == sys.Memory.ZeroPfn)
             {
                 continue;
