@@ -38,6 +38,7 @@ internal sealed class CaseEngine
         if (built.SetupFailure is not null)
         {
             report?.Violations.Add("while building the state: " + built.SetupFailure);
+            report?.CountBlocks(World);
             return CaseOutcome.Fail;
         }
 
@@ -230,6 +231,7 @@ internal sealed class CaseEngine
     private void Report(HelperContract h, in ResolvedCall call, CaseReport report)
     {
         report.Call = h.Describe(World, call);
+        report.CountBlocks(World);
         report.Violations.AddRange(State.Violations);
         EntryTable.Render(State, report.Entries);
         foreach (var w in World.Recorder.Writes)

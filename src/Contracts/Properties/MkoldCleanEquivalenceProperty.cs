@@ -56,6 +56,7 @@ internal sealed class MkoldCleanEquivalenceProperty() : ScenarioProperty("mkold_
 
         if (report is not null)
         {
+            report.CountBlocks(w);
             report.Call = Mkold.Describe(w, call) + " vs " + Cydp.Describe(w, call);
             report.Violations.AddRange(s.Violations);
             s.ComputeWindow(afterToo: false);

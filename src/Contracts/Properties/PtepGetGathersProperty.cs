@@ -68,6 +68,7 @@ internal sealed class PtepGetGathersProperty() : ScenarioProperty("ptep_get", "r
 
         if (report is not null)
         {
+            report.CountBlocks(w);
             report.Call = string.Create(CultureInfo.InvariantCulture,
                 $"CPU {(write ? "store" : "load")} to {w.Where(page)} ({outcome}, hardware updated pte[{target}]), then ptep_get() of pte[{Math.Min(start, page)}..{Math.Max(start + count, page + 1) - 1}]");
             report.Violations.AddRange(violations);

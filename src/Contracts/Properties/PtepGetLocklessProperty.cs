@@ -54,6 +54,7 @@ internal sealed class PtepGetLocklessProperty() : ScenarioProperty("ptep_get_loc
 
         if (report is not null)
         {
+            report.CountBlocks(w);
             report.Call = "ptep_get_lockless() and ptep_get() of every entry of the region";
         }
 

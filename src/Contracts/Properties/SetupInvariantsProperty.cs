@@ -29,6 +29,7 @@ internal sealed class SetupInvariantsProperty() : ScenarioProperty("arch", "inva
         TlbChecks.Cached(s);
         if (report is not null)
         {
+            report.CountBlocks(w);
             report.Call = "(no call: the state itself)";
             report.Violations.AddRange(s.Violations);
         }

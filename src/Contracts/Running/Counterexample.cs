@@ -16,6 +16,7 @@ namespace ArchPgtable.Contracts.Running;
 /// <param name="Race">The injected hardware access, if any.</param>
 /// <param name="Violations">The broken rules.</param>
 /// <param name="Shrinks">How many shrink steps made the case smaller.</param>
+/// <param name="Blocks">How many contiguous-block-sized groups of the table the state occupies (its size; 1 page per group without blocks).</param>
 public sealed record Counterexample(
     string Seed,
     IReadOnlyList<string> Setup,
@@ -24,13 +25,14 @@ public sealed record Counterexample(
     IReadOnlyList<string> Writes,
     string? Race,
     IReadOnlyList<string> Violations,
-    int Shrinks)
+    int Shrinks,
+    int Blocks)
 {
     /// <summary>The counterexample as indented text.</summary>
     public override string ToString()
     {
         var sb = new StringBuilder();
-        sb.Append("seed: ").Append(Seed).Append(" (").Append(Shrinks).AppendLine(" shrink steps)");
+        sb.Append("seed: ").Append(Seed).Append(" (").Append(Shrinks).Append(" shrink steps; the state spans ").Append(Blocks).AppendLine(" block(s))");
         sb.AppendLine("state, built through the arch's API:");
         foreach (var s in Setup)
         {
