@@ -135,44 +135,44 @@ internal static class ScenarioBuilder
                 Access(world, built, index, e.Kind == SetupEventKind.Write, e.Landing, log);
                 break;
             case SetupEventKind.Wrprotect:
-            {
-                var step = $"ptep_set_wrprotect({world.Where(index)}) + flush_tlb_page";
-                log?.Add(step);
-                Step(world, built, step, () =>
                 {
-                    ops.PtepSetWrprotect(mm, addr, world.P(index));
-                    mm.Tlb.FlushPage(addr);
-                });
-                break;
-            }
-
-            case SetupEventKind.Refold:
-            {
-                var last = Math.Min(index | (world.Geometry.ContPtes - 1), world.RegionEnd - 1);
-                if (!world.Format.Present(world.Table.Peek(last)))
-                {
-                    return;
+                    var step = $"ptep_set_wrprotect({world.Where(index)}) + flush_tlb_page";
+                    log?.Add(step);
+                    Step(world, built, step, () =>
+                    {
+                        ops.PtepSetWrprotect(mm, addr, world.P(index));
+                        mm.Tlb.FlushPage(addr);
+                    });
+                    break;
                 }
 
-                var step = $"ptep_get_and_clear({world.Where(last)}) + flush_tlb_page + set_pte_at(same value)";
-                log?.Add(step);
-                Step(world, built, step, () =>
+            case SetupEventKind.Refold:
                 {
-                    var a = world.Addr(last);
-                    var old = ops.PtepGetAndClear(mm, a, world.P(last));
-                    mm.Tlb.FlushPage(a);
-                    ops.SetPteAt(mm, a, world.P(last), old);
-                });
-                break;
-            }
+                    var last = Math.Min(index | (world.Geometry.ContPtes - 1), world.RegionEnd - 1);
+                    if (!world.Format.Present(world.Table.Peek(last)))
+                    {
+                        return;
+                    }
+
+                    var step = $"ptep_get_and_clear({world.Where(last)}) + flush_tlb_page + set_pte_at(same value)";
+                    log?.Add(step);
+                    Step(world, built, step, () =>
+                    {
+                        var a = world.Addr(last);
+                        var old = ops.PtepGetAndClear(mm, a, world.P(last));
+                        mm.Tlb.FlushPage(a);
+                        ops.SetPteAt(mm, a, world.P(last), old);
+                    });
+                    break;
+                }
 
             default:
-            {
-                var step = $"ptep_test_and_clear_young({world.Where(index)})";
-                log?.Add(step);
-                Step(world, built, step, () => ops.PtepTestAndClearYoung(mm, addr, world.P(index)));
-                break;
-            }
+                {
+                    var step = $"ptep_test_and_clear_young({world.Where(index)})";
+                    log?.Add(step);
+                    Step(world, built, step, () => ops.PtepTestAndClearYoung(mm, addr, world.P(index)));
+                    break;
+                }
         }
     }
 

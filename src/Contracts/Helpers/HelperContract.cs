@@ -50,55 +50,55 @@ internal abstract class HelperContract
         switch (Shape)
         {
             case CallShape.NewMapping:
-            {
-                if (built.CallFolio is not { } folio || built.CallFolioSpec is null)
                 {
-                    return false;
-                }
+                    if (built.CallFolio is not { } folio || built.CallFolioSpec is null)
+                    {
+                        return false;
+                    }
 
-                var n = folio.Folio.NrPages;
-                var s = spec.StartPick % n;
-                var nr = 1 + (spec.LenPick % (n - s));
-                var entry = ScenarioBuilder.Entry(w, folio, (spec.Variant & 1) != 0, (spec.Variant & 2) != 0, s);
-                call = new ResolvedCall(folio.Index + s, nr, spec.Cydp, spec.Full, entry, false, spec.Variant);
-                return true;
-            }
+                    var n = folio.Folio.NrPages;
+                    var s = spec.StartPick % n;
+                    var nr = 1 + (spec.LenPick % (n - s));
+                    var entry = ScenarioBuilder.Entry(w, folio, (spec.Variant & 1) != 0, (spec.Variant & 2) != 0, s);
+                    call = new ResolvedCall(folio.Index + s, nr, spec.Cydp, spec.Full, entry, false, spec.Variant);
+                    return true;
+                }
 
             case CallShape.Reset:
-            {
-                if (!CallResolver.TryRange(w, spec, single: true, out var p, out _, out var runEnd))
                 {
-                    return false;
-                }
+                    if (!CallResolver.TryRange(w, spec, single: true, out var p, out _, out var runEnd))
+                    {
+                        return false;
+                    }
 
-                if ((spec.Variant & 1) != 0)
-                {
-                    p = Math.Min(p | (w.Geometry.ContPtes - 1), runEnd - 1);
-                }
+                    if ((spec.Variant & 1) != 0)
+                    {
+                        p = Math.Min(p | (w.Geometry.ContPtes - 1), runEnd - 1);
+                    }
 
-                var a = w.Addr(p);
-                var old = w.Ops.PtepGetAndClear(w.Mm, a, w.P(p));
-                w.Mm.Tlb.FlushPage(a);
-                var f = w.Format;
-                var entry = (spec.Variant & 2) != 0 ? f.MkOld(old) : old;
-                entry = (spec.Variant & 4) != 0 ? f.MkClean(entry) : entry;
-                log?.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"ptep_get_and_clear({w.Where(p)}) returned {f.Describe(old)}; flush_tlb_page"));
-                call = new ResolvedCall(p, 1, spec.Cydp, spec.Full, entry, false, spec.Variant);
-                return true;
-            }
+                    var a = w.Addr(p);
+                    var old = w.Ops.PtepGetAndClear(w.Mm, a, w.P(p));
+                    w.Mm.Tlb.FlushPage(a);
+                    var f = w.Format;
+                    var entry = (spec.Variant & 2) != 0 ? f.MkOld(old) : old;
+                    entry = (spec.Variant & 4) != 0 ? f.MkClean(entry) : entry;
+                    log?.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"ptep_get_and_clear({w.Where(p)}) returned {f.Describe(old)}; flush_tlb_page"));
+                    call = new ResolvedCall(p, 1, spec.Cydp, spec.Full, entry, false, spec.Variant);
+                    return true;
+                }
 
             default:
-            {
-                if (!CallResolver.TryRange(w, spec, Shape == CallShape.Single, out var start, out var nr, out _))
                 {
-                    return false;
-                }
+                    if (!CallResolver.TryRange(w, spec, Shape == CallShape.Single, out var start, out var nr, out _))
+                    {
+                        return false;
+                    }
 
-                var entry = MakeEntry(w, start, spec.Variant, out var dirty);
-                call = new ResolvedCall(start, nr, spec.Cydp, spec.Full, entry, dirty, spec.Variant);
-                return true;
-            }
+                    var entry = MakeEntry(w, start, spec.Variant, out var dirty);
+                    call = new ResolvedCall(start, nr, spec.Cydp, spec.Full, entry, dirty, spec.Variant);
+                    return true;
+                }
         }
     }
 
