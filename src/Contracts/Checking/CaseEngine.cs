@@ -59,7 +59,7 @@ internal sealed class CaseEngine
         {
             State.Result = h.Invoke(World, call);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception ex) when (ScenarioBuilder.IsHelperFailure(ex))
         {
             State.Fail($"{h.Describe(World, call)} threw {ex.GetType().Name}: {ex.Message}");
         }

@@ -69,15 +69,29 @@ internal sealed class CaseState
         World.CopyRaw(_beforeRaw);
     }
 
-    /// <summary>Takes the "after" view and raw words.</summary>
+    /// <summary>
+    /// Takes the "after" raw words and view. The view is recomputed through ptep_get() for every
+    /// CONT_PTES-sized group of entries whose raw words changed; an unchanged group keeps its
+    /// "before" view (ptep_get() of an entry depends on its own group's words only).
+    /// </summary>
     public void End()
     {
-        for (var i = RegionStart; i < RegionEnd; i++)
-        {
-            _after[i - RegionStart] = World.View(i);
-        }
-
         World.CopyRaw(_afterRaw);
+        var c = World.Geometry.ContPtes;
+        for (var g = RegionStart; g < RegionEnd; g += c)
+        {
+            var end = Math.Min(g + c, RegionEnd);
+            var changed = false;
+            for (var i = g; i < end && !changed; i++)
+            {
+                changed = _afterRaw[i - RegionStart] != _beforeRaw[i - RegionStart];
+            }
+
+            for (var i = g; i < end; i++)
+            {
+                _after[i - RegionStart] = changed ? World.View(i) : _before[i - RegionStart];
+            }
+        }
     }
 
     /// <summary>

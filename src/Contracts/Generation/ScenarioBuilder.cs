@@ -111,10 +111,18 @@ internal static class ScenarioBuilder
     {
         var index = placement.Index + offset;
         var entry = Entry(world, placement, spec.Young, spec.Dirty, offset);
-        var step = string.Create(CultureInfo.InvariantCulture,
-            $"set_ptes({world.Where(index)}, {world.Format.Describe(entry)}, nr={nr})");
-        log?.Add(step);
-        Step(world, built, step, () => world.Ops.SetPtes(world.Mm, world.Addr(index), world.P(index), entry, nr));
+        log?.Add(MapStep(world, index, entry, nr));
+        try
+        {
+            world.Ops.SetPtes(world.Mm, world.Addr(index), world.P(index), entry, nr);
+        }
+        catch (Exception ex) when (IsHelperFailure(ex))
+        {
+            Threw(built, MapStep(world, index, entry, nr), ex);
+            return;
+        }
+
+        CheckAfter(world, built, SetupEventKind.Read, index, entry, nr);
     }
 
     private static void Apply(ContractWorld world, BuiltState built, SetupEvent e, List<string>? log)
@@ -125,54 +133,54 @@ internal static class ScenarioBuilder
             return;
         }
 
+        if (e.Kind is SetupEventKind.Read or SetupEventKind.Write)
+        {
+            Access(world, built, index, e.Kind == SetupEventKind.Write, e.Landing, log);
+            return;
+        }
+
+        if (e.Kind == SetupEventKind.Refold)
+        {
+            index = Math.Min(index | (world.Geometry.ContPtes - 1), world.RegionEnd - 1);
+            if (!world.Format.Present(world.Table.Peek(index)))
+            {
+                return;
+            }
+        }
+
+        log?.Add(EventStep(world, e.Kind, index));
+        try
+        {
+            Run(world, e.Kind, index);
+        }
+        catch (Exception ex) when (IsHelperFailure(ex))
+        {
+            Threw(built, EventStep(world, e.Kind, index), ex);
+            return;
+        }
+
+        CheckAfter(world, built, e.Kind, index, default, 0);
+    }
+
+    private static void Run(ContractWorld world, SetupEventKind kind, int index)
+    {
         var ops = world.Ops;
         var mm = world.Mm;
         var addr = world.Addr(index);
-        switch (e.Kind)
+        switch (kind)
         {
-            case SetupEventKind.Read:
-            case SetupEventKind.Write:
-                Access(world, built, index, e.Kind == SetupEventKind.Write, e.Landing, log);
-                break;
             case SetupEventKind.Wrprotect:
-                {
-                    var step = $"ptep_set_wrprotect({world.Where(index)}) + flush_tlb_page";
-                    log?.Add(step);
-                    Step(world, built, step, () =>
-                    {
-                        ops.PtepSetWrprotect(mm, addr, world.P(index));
-                        mm.Tlb.FlushPage(addr);
-                    });
-                    break;
-                }
-
+                ops.PtepSetWrprotect(mm, addr, world.P(index));
+                mm.Tlb.FlushPage(addr);
+                break;
             case SetupEventKind.Refold:
-                {
-                    var last = Math.Min(index | (world.Geometry.ContPtes - 1), world.RegionEnd - 1);
-                    if (!world.Format.Present(world.Table.Peek(last)))
-                    {
-                        return;
-                    }
-
-                    var step = $"ptep_get_and_clear({world.Where(last)}) + flush_tlb_page + set_pte_at(same value)";
-                    log?.Add(step);
-                    Step(world, built, step, () =>
-                    {
-                        var a = world.Addr(last);
-                        var old = ops.PtepGetAndClear(mm, a, world.P(last));
-                        mm.Tlb.FlushPage(a);
-                        ops.SetPteAt(mm, a, world.P(last), old);
-                    });
-                    break;
-                }
-
+                var old = ops.PtepGetAndClear(mm, addr, world.P(index));
+                mm.Tlb.FlushPage(addr);
+                ops.SetPteAt(mm, addr, world.P(index), old);
+                break;
             default:
-                {
-                    var step = $"ptep_test_and_clear_young({world.Where(index)})";
-                    log?.Add(step);
-                    Step(world, built, step, () => ops.PtepTestAndClearYoung(mm, addr, world.P(index)));
-                    break;
-                }
+                ops.PtepTestAndClearYoung(mm, addr, world.P(index));
+                break;
         }
     }
 
@@ -183,7 +191,7 @@ internal static class ScenarioBuilder
             $"CPU {(write ? "store" : "load")} to {world.Where(index)}: {outcome}{(outcome == HardwareOutcome.Updated ? $" (hardware CAS on pte[{world.Agent.LastTarget}])" : "")}"));
         if (outcome != HardwareOutcome.Faulted)
         {
-            CheckAfter(world, built, "hardware access");
+            CheckAfter(world, built, SetupEventKind.Write, index, default, -1);
             return;
         }
 
@@ -208,40 +216,59 @@ internal static class ScenarioBuilder
             }
         }
 
-        var step = string.Create(CultureInfo.InvariantCulture,
-            $"fault: ptep_set_access_flags({world.Where(index)}, {f.Describe(entry)}, dirty={write})");
-        log?.Add(step);
-        Step(world, built, step, () => world.Ops.PtepSetAccessFlags(world.Mm, world.Addr(index), world.P(index), entry, write));
-        if (built.SetupFailure is null)
-        {
-            world.Agent.Access(index, write, landing, useTlb: true);
-            CheckAfter(world, built, "hardware access after the fault");
-        }
-    }
-
-    private static void Step(ContractWorld world, BuiltState built, string step, Action action)
-    {
+        log?.Add(FaultStep(world, index, entry, write));
         try
         {
-            action();
+            world.Ops.PtepSetAccessFlags(world.Mm, world.Addr(index), world.P(index), entry, write);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception ex) when (IsHelperFailure(ex))
         {
-            built.SetupFailure = $"{step} threw {ex.GetType().Name}: {ex.Message}";
+            Threw(built, FaultStep(world, index, entry, write), ex);
             return;
         }
 
-        CheckAfter(world, built, step);
+        CheckAfter(world, built, SetupEventKind.Write, index, entry, -2);
+        if (built.SetupFailure is null)
+        {
+            world.Agent.Access(index, write, landing, useTlb: true);
+            CheckAfter(world, built, SetupEventKind.Write, index, default, -1);
+        }
     }
 
-    private static void CheckAfter(ContractWorld world, BuiltState built, string step)
+    /// <summary>The exceptions a buggy helper may throw (argument checks, pointer arithmetic off the table, misuse).</summary>
+    public static bool IsHelperFailure(Exception ex) => ex is not (OutOfMemoryException or InsufficientExecutionStackException);
+
+    private static void Threw(BuiltState built, string step, Exception ex) =>
+        built.SetupFailure = $"{step} threw {ex.GetType().Name}: {ex.Message}";
+
+    private static void CheckAfter(ContractWorld world, BuiltState built, SetupEventKind kind, int index, Pte entry, int nr)
     {
         var violation = world.CheckInvariants();
         if (violation is not null)
         {
+            var step = nr switch
+            {
+                > 0 => MapStep(world, index, entry, nr),
+                -1 => $"a CPU access to {world.Where(index)}",
+                -2 => FaultStep(world, index, entry, kind == SetupEventKind.Write),
+                _ => EventStep(world, kind, index),
+            };
             built.SetupFailure = $"after {step}: arch invariant broken: {violation}";
         }
     }
+
+    private static string MapStep(ContractWorld world, int index, Pte entry, int nr) => string.Create(CultureInfo.InvariantCulture,
+        $"set_ptes({world.Where(index)}, {world.Format.Describe(entry)}, nr={nr})");
+
+    private static string FaultStep(ContractWorld world, int index, Pte entry, bool write) => string.Create(CultureInfo.InvariantCulture,
+        $"fault: ptep_set_access_flags({world.Where(index)}, {world.Format.Describe(entry)}, dirty={(write ? 1 : 0)})");
+
+    private static string EventStep(ContractWorld world, SetupEventKind kind, int index) => kind switch
+    {
+        SetupEventKind.Wrprotect => $"ptep_set_wrprotect({world.Where(index)}) + flush_tlb_page",
+        SetupEventKind.Refold => $"ptep_get_and_clear({world.Where(index)}) + flush_tlb_page + set_pte_at(same value)",
+        _ => $"ptep_test_and_clear_young({world.Where(index)})",
+    };
 
     /// <summary>The <paramref name="pick"/>-th present entry of the region (modulo their number), or -1.</summary>
     public static int PickPresent(ContractWorld world, int pick)
