@@ -234,10 +234,31 @@ internal sealed class CaseEngine
         report.CountBlocks(World);
         report.Violations.AddRange(State.Violations);
         EntryTable.Render(State, report.Entries);
-        foreach (var w in World.Recorder.Writes)
+        var writes = World.Recorder.Writes;
+        for (var k = 0; k < writes.Count;)
         {
-            report.Writes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{w.Kind} pte[{w.Index}]: {World.Format.Describe(w.Before)} -> {World.Format.Describe(w.After)}"));
+            var w = writes[k];
+            var end = k + 1;
+            while (end < writes.Count && Continues(writes[end - 1], writes[end]))
+            {
+                end++;
+            }
+
+            var which = end - k == 1
+                ? string.Create(CultureInfo.InvariantCulture, $"pte[{w.Index}]")
+                : string.Create(CultureInfo.InvariantCulture, $"pte[{w.Index}..{writes[end - 1].Index}]");
+            report.Writes.Add($"{w.Kind} {which}: {World.Format.Describe(w.Before)} -> {World.Format.Describe(w.After)}{(end - k > 1 ? " (pfn +1 per entry)" : "")}");
+            k = end;
         }
+    }
+
+    /// <summary>True when <paramref name="b"/> does to the next entry what <paramref name="a"/> did (same kind, same change, consecutive PFN).</summary>
+    private bool Continues(RawWrite a, RawWrite b)
+    {
+        var f = World.Format;
+        return b.Index == a.Index + 1 && b.Kind == a.Kind
+            && f.Present(a.Before) && f.Present(b.Before) && f.Present(a.After) && f.Present(b.After)
+            && f.Pgprot(a.Before) == f.Pgprot(b.Before) && f.Pgprot(a.After) == f.Pgprot(b.After)
+            && f.Pfn(b.Before) == f.Pfn(a.Before) + 1 && f.Pfn(b.After) == f.Pfn(a.After) + 1;
     }
 }
