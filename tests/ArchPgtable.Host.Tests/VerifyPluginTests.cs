@@ -48,7 +48,7 @@ public sealed class VerifyPluginTests(PluginBuilds builds)
         Assert.Equal(ExitCodes.CheckFailed, first.ExitCode);
         var failed = Failed(first.Out);
         var cx = failed.GetProperty("counterexample");
-        Assert.InRange(cx.GetProperty("blocks").GetInt32(), 1, 3);
+        Assert.InRange(cx.GetProperty("blocks").GetInt32(), 1, 4);
         Assert.NotEmpty(cx.GetProperty("violations").EnumerateArray());
         var seed = failed.GetProperty("seed").GetString()!;
 

@@ -2,12 +2,43 @@ namespace ArchPgtable.Contracts.Generation;
 
 /// <summary>
 /// Shrink candidates for a <see cref="Scenario"/>, simplest first: drop an event, drop a folio,
-/// then move each field of each folio, event and of the call towards zero. Every candidate removes
-/// something or strictly lowers one non-negative field, so shrinking terminates.
+/// then move each field of each folio, event and of the call towards zero. A state made smaller is
+/// also tried with a range straddling the first block boundary (the relative picks move the range
+/// when the state shrinks). Every candidate removes something or strictly lowers a folio, event or
+/// call field (in that order of precedence), so shrinking terminates.
 /// </summary>
 internal static class ScenarioShrinker
 {
-    public static IEnumerable<Scenario> Candidates(Scenario s)
+    /// <summary>The candidates for <paramref name="s"/> on a geometry with <paramref name="contPtes"/>-entry blocks.</summary>
+    public static IEnumerable<Scenario> Candidates(Scenario s, int contPtes)
+    {
+        foreach (var smaller in Structural(s))
+        {
+            yield return smaller;
+
+            // A smaller state moves the range (its picks are relative); also try the range that
+            // straddles the first block boundary, where contiguous-block bugs live.
+            foreach (var call in Straddling(smaller.Call, contPtes))
+            {
+                yield return smaller with { Call = call };
+            }
+        }
+
+        foreach (var c in Smaller(s.Call))
+        {
+            yield return s with { Call = c };
+        }
+
+        for (var i = 0; i < s.Events.Count; i++)
+        {
+            foreach (var e in Smaller(s.Events[i]))
+            {
+                yield return s with { Events = With(s.Events, i, e) };
+            }
+        }
+    }
+
+    private static IEnumerable<Scenario> Structural(Scenario s)
     {
         for (var i = 0; i < s.Events.Count; i++)
         {
@@ -26,17 +57,16 @@ internal static class ScenarioShrinker
                 yield return s with { Folios = With(s.Folios, i, f) };
             }
         }
+    }
 
-        foreach (var c in Smaller(s.Call))
+    private static IEnumerable<CallSpec> Straddling(CallSpec c, int contPtes)
+    {
+        var start = Math.Max(contPtes - 1, 0);
+        foreach (var len in new[] { 1, Math.Max(contPtes / 2, 1) })
         {
-            yield return s with { Call = c };
-        }
-
-        for (var i = 0; i < s.Events.Count; i++)
-        {
-            foreach (var e in Smaller(s.Events[i]))
+            if (c.StartPick != start || c.LenPick != len)
             {
-                yield return s with { Events = With(s.Events, i, e) };
+                yield return c with { StartPick = start, LenPick = len };
             }
         }
     }
@@ -45,7 +75,13 @@ internal static class ScenarioShrinker
     {
         if (f.Order > 0)
         {
-            yield return f with { Order = f.Order - 1, Split = f.SplitAt >= 1 << (f.Order - 1) ? 0 : f.SplitAt };
+            // Keep the lower half (the split stays if it lies there) or the upper half (the split moves down with it).
+            var half = f.Pages / 2;
+            yield return f with { Order = f.Order - 1, Split = f.SplitAt >= half ? 0 : f.SplitAt };
+            if (f.SplitAt > half)
+            {
+                yield return f with { Order = f.Order - 1, Split = f.SplitAt - half };
+            }
         }
 
         if (f.SplitAt != 0)
@@ -85,6 +121,7 @@ internal static class ScenarioShrinker
 
         if (f.SplitAt > 1)
         {
+            yield return f with { Split = f.SplitAt / 2 };
             yield return f with { Split = f.SplitAt - 1 };
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchPgtable.Contracts.Running;
+using ArchPgtable.Hardware;
 using ArchPgtable.Plugins;
 using CsCheck;
 
@@ -11,22 +12,24 @@ namespace ArchPgtable.Contracts.Properties;
 /// model of any sequence of modifiers: young follows the last mkyoung/mkold, dirty the last
 /// mkdirty/mkclean (wrprotect and mkwrite keep it), write the last mkwrite/wrprotect, and no
 /// modifier changes the PFN or presence; pfn_pte/pte_pfn/pte_pgprot/pte_advance_pfn round-trip;
-/// swap entries round-trip and are not present.
+/// swap entries round-trip and are not present. The dirty state a hardware store leaves (arm64 DBM:
+/// PTE_RDONLY cleared, no PTE_DIRTY) survives pte_wrprotect() and is cleared by pte_mkclean().
 /// </summary>
 internal sealed class PteFormatIdentitiesProperty() : ContractProperty("pte_format", "identities",
     "debug_vm_pgtable pte_basic_tests for all 16 protections (fresh pte not dirty; young(mkyoung(mkold)), !young(mkold(mkyoung)), "
     + "dirty(mkdirty(mkclean)), !dirty(mkclean(mkdirty)), write(mkwrite(wrprotect)), !write(wrprotect(mkwrite)), wrprotect keeps dirtiness); "
-    + "a model of any modifier sequence; pfn_pte/pte_pfn/pte_pgprot/pte_advance_pfn and swap-entry round trips")
+    + "pte_wrprotect/pte_mkclean of an entry a hardware store dirtied; a model of any modifier sequence; pfn_pte/pte_pfn/pte_pgprot/pte_advance_pfn and swap-entry round trips")
 {
     internal override PropertyResult Run(ArchInstance arch, ContractOptions options)
     {
         var f = arch.Format;
+        var hw = arch.Hardware;
         var gen = Gen.Select(Gen.ULong, Gen.Int[0, 15], Gen.Int[0, 5].Array[0, 8], Gen.Int[1, 64],
             (pfn, flags, ops, advance) => new FormatCase(pfn, flags, ops, advance));
-        return SampleRunner.Run(this, gen, (c, r) => Test(f, c, r), Candidates, options);
+        return SampleRunner.Run(this, gen, (c, r) => Test(f, hw, c, r), Candidates, options);
     }
 
-    private static CaseOutcome Test(IPteFormat f, FormatCase c, CaseReport? report)
+    private static CaseOutcome Test(IPteFormat f, IHardwareModel hw, FormatCase c, CaseReport? report)
     {
         var violations = new List<string>();
         var maxPfn = f.Pfn(f.PfnPte(ulong.MaxValue, new PteProt(0)));
@@ -53,6 +56,15 @@ internal sealed class PteFormatIdentitiesProperty() : ContractProperty("pte_form
         Expect(!f.Write(f.WrProtect(f.MkWrite(pte))), "pte_write(pte_wrprotect(pte_mkwrite(pte)))");
         Expect(!f.Dirty(f.WrProtect(f.MkClean(pte))), "pte_dirty(pte_wrprotect(pte_mkclean(pte)))");
         Expect(f.Dirty(f.WrProtect(f.MkDirty(pte))), "!pte_dirty(pte_wrprotect(pte_mkdirty(pte)))");
+        var stored = hw.Translate(f.MkYoung(f.MkClean(f.MkWrite(pte))), MemoryAccess.Write);
+        if (stored.Ok && f.Dirty(stored.Updated))
+        {
+            Expect(f.Dirty(f.WrProtect(stored.Updated)) && !f.Write(f.WrProtect(stored.Updated)),
+                $"pte_wrprotect() of the entry a hardware store left ({f.Describe(stored.Updated)}) loses the dirty state or stays writable");
+            Expect(!f.Dirty(f.MkClean(stored.Updated)) && f.Write(f.MkClean(stored.Updated)),
+                $"pte_mkclean() of the entry a hardware store left ({f.Describe(stored.Updated)}) stays dirty or loses write");
+        }
+
         var advanced = f.AdvancePfn(pte, c.Advance);
         Expect(f.Pfn(advanced) == pfn + (ulong)c.Advance && f.Pgprot(advanced) == f.Pgprot(pte),
             $"pte_advance_pfn(pte, {c.Advance}) is not pfn_pte(pfn + {c.Advance}, pte_pgprot(pte))");

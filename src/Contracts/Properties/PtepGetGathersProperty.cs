@@ -22,6 +22,7 @@ internal sealed class PtepGetGathersProperty() : ScenarioProperty("ptep_get", "r
         if (built.SetupFailure is not null)
         {
             report?.Violations.Add("while building the state: " + built.SetupFailure);
+            report?.CountBlocks(w);
             return CaseOutcome.Fail;
         }
 

@@ -16,6 +16,7 @@ internal sealed class PtepGetLocklessProperty() : ScenarioProperty("ptep_get_loc
         if (built.SetupFailure is not null)
         {
             report?.Violations.Add("while building the state: " + built.SetupFailure);
+            report?.CountBlocks(w);
             return CaseOutcome.Fail;
         }
 

@@ -15,6 +15,6 @@ internal abstract class ScenarioProperty(string helper, string aspect, string de
     internal override PropertyResult Run(ArchInstance arch, ContractOptions options)
     {
         var engine = new CaseEngine(arch);
-        return SampleRunner.Run(this, ScenarioGen.For(arch.Geometry), (s, r) => Test(engine, s, r), ScenarioShrinker.Candidates, options);
+        return SampleRunner.Run(this, ScenarioGen.For(arch.Geometry), (s, r) => Test(engine, s, r), s => ScenarioShrinker.Candidates(s, arch.Geometry.ContPtes), options);
     }
 }

@@ -20,6 +20,7 @@ internal sealed class SetupInvariantsProperty() : ScenarioProperty("arch", "inva
         if (built.SetupFailure is not null)
         {
             report?.Violations.Add(built.SetupFailure);
+            report?.CountBlocks(w);
             return CaseOutcome.Fail;
         }
 

@@ -15,8 +15,8 @@ public sealed class ContractOptions
     /// <summary>Also race-check helpers whose include/linux/pgtable.h default is in force (they are not atomic against hardware A/D by design; see the README).</summary>
     public bool RaceOnDefaults { get; init; }
 
-    /// <summary>Most shrink attempts after a failure (default 4000).</summary>
-    public int MaxShrinkAttempts { get; init; } = 4000;
+    /// <summary>Most shrink attempts after a failure (default 20000).</summary>
+    public int MaxShrinkAttempts { get; init; } = 20000;
 
     /// <summary>Called after every generated case (from the sampling thread); for progress bars.</summary>
     public Action? OnCase { get; init; }
