@@ -25,6 +25,10 @@ public sealed class ArchInstance
     /// <summary>The MMU rules (access flag, dirty, contiguous blocks) this build's hardware follows.</summary>
     public required IHardwareModel Hardware { get; init; }
 
+    /// <summary>The validity rules this build's page tables keep between operations (arm64: contiguous blocks
+    /// well formed), or null when it declares none. The contract suite checks them after every step.</summary>
+    public IArchInvariants? Invariants { get; init; }
+
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";
 }

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ArchPgtable.Contracts.Running;
+using ArchPgtable.Host.Verify;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>
+/// <c>archpgtable verify</c>: runs the contract suite (ArchPgtable.Contracts) against the selected
+/// arch, every plugin found (<c>--all</c>) or the plugins of one assembly (<c>--plugin PATH</c>).
+/// Exit 0 when every property holds, 1 when one failed (its shrunk counterexample is printed),
+/// 2 for a usage or load error.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create(GlobalOptions globals, CliContext context)
+    {
+        var all = new Option<bool>("--all") { Description = "Verify every plugin found (in-box and plugins folders), each with the same configuration sources." };
+        var plugin = new Option<string?>("--plugin")
+        {
+            Description = "Verify the architecture plugin(s) exported by this assembly file (loaded in its own context, dependencies from its folder).",
+            HelpName = "PATH",
+        };
+        var cases = new Option<int>("--cases") { Description = "Generated cases per property (default 200).", DefaultValueFactory = _ => 200, HelpName = "N" };
+        var seed = new Option<string?>("--seed")
+        {
+            Description = "CsCheck seed: each property's first case is generated from it. A counterexample's seed with --cases 1 replays it exactly.",
+            HelpName = "S",
+        };
+        var helper = new Option<string?>("--helper") { Description = "Only the properties of this helper (kernel name, e.g. clear_young_dirty_ptes).", HelpName = "NAME" };
+        var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "text", HelpName = "text|json|ktap" };
+        format.AcceptOnlyFromAmong("text", "json", "ktap");
+        cases.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--cases must be at least 1.");
+            }
+        });
+        helper.Validators.Add(r =>
+        {
+            var name = r.GetValueOrDefault<string?>();
+            if (name is not null && !ContractSuite.HelperNames.Contains(name))
+            {
+                r.AddError($"unknown helper '{name}'; known: {string.Join(", ", ContractSuite.HelperNames)}.");
+            }
+        });
+
+        var command = new Command("verify",
+            "Run the contract properties (core-mm view, write window, folds, arch invariants, TLB safety, hardware races, PTE-format identities) "
+            + "against an architecture build; print a shrunk counterexample with a replay seed for each failure.")
+        {
+            all, plugin, cases, seed, helper, format,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(all) && r.GetValue(plugin) is not null)
+            {
+                r.AddError("--all and --plugin cannot be combined.");
+            }
+        });
+        command.SetAction(parse => CommandRunner.Run(parse, context, globals, services =>
+        {
+            var settings = new VerifySettings(parse.GetValue(all), parse.GetValue(plugin), parse.GetValue(cases),
+                parse.GetValue(seed), parse.GetValue(helper), parse.GetValue(format) ?? "text");
+            var targets = VerifyTargets.Resolve(services, settings);
+            var outcomes = VerifyRunner.Run(targets, settings, context);
+            VerifyRunner.Write(outcomes, settings.Format, context);
+            return outcomes.All(o => o.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        }));
+        return command;
+    }
+}

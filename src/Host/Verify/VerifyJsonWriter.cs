@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArchPgtable.Contracts.Running;
+
+namespace ArchPgtable.Host.Verify;
+
+/// <summary>
+/// Writes <c>verify</c> results as JSON: per build
+/// <c>{"plugin":…, "description":…, "assembly":…, "passed":bool, "properties":[{"name":…, "helper":…, "passed":bool, "skipped":reason|null, "cases":N, "seed":…, "counterexample":…|null}]}</c>;
+/// one build is written as that object, several as an array of them.
+/// </summary>
+internal static class VerifyJsonWriter
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(IReadOnlyList<VerifyOutcome> outcomes, TextWriter output)
+    {
+        JsonNode root = outcomes.Count == 1 ? Build(outcomes[0]) : new JsonArray([.. outcomes.Select(Build)]);
+        output.WriteLine(root.ToJsonString(Options));
+        output.Flush();
+    }
+
+    private static JsonObject Build(VerifyOutcome o) => new()
+    {
+        ["plugin"] = o.Target.Plugin,
+        ["description"] = o.Target.Arch.Description,
+        ["assembly"] = o.Target.AssemblyPath,
+        ["passed"] = o.Passed,
+        ["properties"] = new JsonArray([.. o.Results.Select(r => (JsonNode)Property(o, r))]),
+    };
+
+    private static JsonObject Property(VerifyOutcome o, PropertyResult r) => new()
+    {
+        ["name"] = r.Name,
+        ["helper"] = r.Helper,
+        ["passed"] = r.Passed,
+        ["skipped"] = r.SkipReason,
+        ["cases"] = r.Cases,
+        ["seed"] = r.Seed,
+        ["counterexample"] = r.Counterexample is { } c ? Counterexample(o, r, c) : null,
+    };
+
+    private static JsonObject Counterexample(VerifyOutcome o, PropertyResult r, Counterexample c) => new()
+    {
+        ["seed"] = c.Seed,
+        ["replay"] = o.Replay(r),
+        ["blocks"] = c.Blocks,
+        ["shrinks"] = c.Shrinks,
+        ["setup"] = Strings(c.Setup),
+        ["call"] = c.Call,
+        ["race"] = c.Race,
+        ["violations"] = Strings(c.Violations),
+        ["entries"] = Strings(c.Entries),
+        ["writes"] = Strings(c.Writes),
+        ["text"] = c.ToString(),
+    };
+
+    private static JsonArray Strings(IEnumerable<string> lines) => new([.. lines.Select(l => (JsonNode)JsonValue.Create(l))]);
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace ArchPgtable.Host.Verify;
+
+/// <summary>
+/// Writes <c>verify</c> results as KTAP version 1 (Documentation/dev-tools/ktap.rst), the format
+/// kunit.py and kernel CI read: one subtest per build, one test per property; a skipped property is
+/// <c>ok N name # SKIP reason</c>; a failure's counterexample precedes its <c>not ok</c> line as
+/// diagnostic (<c>#</c>) lines.
+/// </summary>
+internal static class VerifyKtapWriter
+{
+    public static void Write(IReadOnlyList<VerifyOutcome> outcomes, TextWriter output)
+    {
+        output.WriteLine("KTAP version 1");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"1..{outcomes.Count}"));
+        for (var t = 0; t < outcomes.Count; t++)
+        {
+            var o = outcomes[t];
+            output.WriteLine("    KTAP version 1");
+            output.WriteLine($"    # Subtest: {Name(o.Target.Plugin)}");
+            output.WriteLine($"    # {Diag(o.Target.Arch.Description)}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    1..{o.Results.Count}"));
+            for (var i = 0; i < o.Results.Count; i++)
+            {
+                var r = o.Results[i];
+                var n = i + 1;
+                if (r.Skipped)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    ok {n} {Name(r.Name)} # SKIP {Diag(r.SkipReason!)}"));
+                    continue;
+                }
+
+                if (!r.Passed)
+                {
+                    foreach (var line in r.Counterexample!.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        output.WriteLine("    # " + Diag(line.TrimEnd('\r')));
+                    }
+
+                    output.WriteLine("    # replay: " + Diag(o.Replay(r)));
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {(r.Passed ? "ok" : "not ok")} {n} {Name(r.Name)}"));
+            }
+
+            var failed = o.Results.Count(r => !r.Passed);
+            var skipped = o.Results.Count(r => r.Skipped);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# {Name(o.Target.Plugin)}: pass:{o.Results.Count - failed - skipped} fail:{failed} skip:{skipped} total:{o.Results.Count}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(o.Passed ? "ok" : "not ok")} {t + 1} {Name(o.Target.Plugin)}"));
+        }
+
+        output.Flush();
+    }
+
+    /// <summary>A test name must not contain '#' (it starts a directive) or a line break.</summary>
+    private static string Name(string name) => name.Replace('#', '_').ReplaceLineEndings(" ");
+
+    private static string Diag(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,40 @@
+using ArchPgtable.Host.Configuration;
+using ArchPgtable.Host.Discovery;
+using ArchPgtable.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArchPgtable.Host.Verify;
+
+/// <summary>
+/// Which builds <c>verify</c> checks: the selected arch (default), every plugin found (<c>--all</c>),
+/// or the plugins one assembly exports (<c>--plugin PATH</c>), each built with the same
+/// configuration sources.
+/// </summary>
+internal static class VerifyTargets
+{
+    /// <exception cref="ArchPgtableConfigurationException">A plugin cannot be loaded or built.</exception>
+    public static IReadOnlyList<VerifyTarget> Resolve(IServiceProvider services, VerifySettings settings)
+    {
+        if (settings.PluginPath is { } path)
+        {
+            var sources = services.GetRequiredService<ConfigurationSources>();
+            return [.. PluginFileLoader.Load(path).Select(p => Build(p, sources, $"--plugin {Quote(p.AssemblyPath)}"))];
+        }
+
+        if (settings.All)
+        {
+            var sources = services.GetRequiredService<ConfigurationSources>();
+            var catalog = services.GetRequiredService<PluginCatalog>();
+            return [.. catalog.Plugins.Select(p => Build(p, sources, $"--arch {p.Arch}"))];
+        }
+
+        var selection = services.GetRequiredService<ArchSelection>();
+        var arch = services.GetRequiredService<ArchInstance>();
+        return [new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}")];
+    }
+
+    private static VerifyTarget Build(LoadedPlugin plugin, ConfigurationSources sources, string replay) =>
+        new(plugin.Arch, plugin.AssemblyPath, ArchComposer.Build(new ArchSelection(plugin.Arch, replay, plugin), sources), replay);
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+}
