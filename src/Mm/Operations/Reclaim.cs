@@ -114,10 +114,9 @@ public static class Reclaim
             return ReclaimOutcome.Redirtied;
         }
 
-        foreach (var run in runs)
+        for (var r = 0; r < runs.Count; r++)
         {
-            var pfn = fmt.Pfn(cleared[runs.IndexOf(run)]);
-            mem.AddMapcount(pfn, run.Nr, -1);
+            mem.AddMapcount(fmt.Pfn(cleared[r]), runs[r].Nr, -1);
         }
 
         if (lazyfree)
@@ -127,9 +126,10 @@ public static class Reclaim
             return ReclaimOutcome.Discarded;
         }
 
-        foreach (var run in runs)
+        for (var r = 0; r < runs.Count; r++)
         {
-            var pfn0 = fmt.Pfn(cleared[runs.IndexOf(run)]);
+            var run = runs[r];
+            var pfn0 = fmt.Pfn(cleared[r]);
             for (var i = 0; i < run.Nr; i++)
             {
                 var slot = sys.Swap.Store(mem.Version(pfn0 + (ulong)i));
