@@ -3,6 +3,7 @@ using ArchPgtable.Contracts.Running;
 using ArchPgtable.Generic;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
+using ArchPgtable.Testing.KnownBad;
 using BenchmarkDotNet.Attributes;
 
 namespace ArchPgtable.Benchmarks;
@@ -28,8 +29,8 @@ public class ContractBenchmarks
     public void Setup()
     {
         _arm64 = Build();
-        _v4Bug1 = WithOps(_arm64, new V4MkoldCleanOps(Arm64Granule.Granule4K, bug1: true, bug2: false));
-        _v4Bug2 = WithOps(_arm64, new V4MkoldCleanOps(Arm64Granule.Granule4K, bug1: false, bug2: true));
+        _v4Bug1 = WithOps(_arm64, new V4Bug1Ops(Arm64Granule.Granule4K));
+        _v4Bug2 = WithOps(_arm64, new V4Bug2Ops(Arm64Granule.Granule4K));
     }
 
     /// <summary>One operation = one generated, built, called and checked case.</summary>

@@ -1,5 +1,6 @@
 using ArchPgtable.Arm64.Tests.Support;
 using ArchPgtable.Generic;
+using ArchPgtable.Testing.KnownBad;
 
 namespace ArchPgtable.Arm64.Tests;
 

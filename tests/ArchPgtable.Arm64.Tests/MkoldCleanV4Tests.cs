@@ -1,4 +1,5 @@
 using ArchPgtable.Arm64.Tests.Support;
+using ArchPgtable.Testing.KnownBad;
 
 namespace ArchPgtable.Arm64.Tests;
 

@@ -2,6 +2,7 @@ using ArchPgtable.Arm64;
 using ArchPgtable.Contracts.Running;
 using ArchPgtable.Contracts.Tests.KnownBad;
 using ArchPgtable.Contracts.Tests.Support;
+using ArchPgtable.Testing.KnownBad;
 
 namespace ArchPgtable.Contracts.Tests;
 

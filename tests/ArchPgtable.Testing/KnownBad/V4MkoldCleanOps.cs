@@ -1,10 +1,10 @@
 using ArchPgtable.Arm64;
 
-namespace ArchPgtable.Contracts.Tests.KnownBad;
+namespace ArchPgtable.Testing.KnownBad;
 
 /// <summary>
 /// Known-bad: the arm64 mkold_clean_ptes override of the lazyfree v4 patch (the seed review), on
-/// top of the real contpte layer (ported from ArchPgtable.Arm64.Tests). Bug 1: if the first raw
+/// top of the real contpte layer. Bug 1: if the first raw
 /// entry is not valid+cont it cleans [addr, addr+nr) entry by entry, so a later cont block's
 /// siblings outside the range keep young/dirty and ptep_get() of the range still reports them.
 /// Bug 2: if the first entry is cont it cleans exactly that one block and ignores nr.
