@@ -29,6 +29,10 @@ public sealed class ArchInstance
     /// well formed), or null when it declares none. The contract suite checks them after every step.</summary>
     public IArchInvariants? Invariants { get; init; }
 
+    /// <summary>Contract properties this build is known to violate because upstream does (reported as expected
+    /// failures, XFAIL); empty for most builds. See <see cref="KnownFinding"/>.</summary>
+    public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
+
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";
 }

@@ -12,7 +12,7 @@ namespace ArchPgtable.Contracts.Running;
 /// <example><code>
 /// var arch = new MyArchPlugin().Build(config);
 /// var results = ContractSuite.Verify(arch, new ContractOptions { Cases = 500 });
-/// foreach (var r in results) Console.WriteLine(r);   // PASS / SKIP / FAIL with a counterexample
+/// foreach (var r in results) Console.WriteLine(r);   // PASS / SKIP / FAIL (or XFAIL, a declared upstream finding) with a counterexample
 /// </code></example>
 public static class ContractSuite
 {
@@ -71,16 +71,47 @@ public static class ContractSuite
         return [.. Properties.Where(p => p.Helper == options.Helper)];
     }
 
-    /// <summary>Runs one property against <paramref name="arch"/>.</summary>
+    /// <summary>
+    /// Runs one property against <paramref name="arch"/>. When the build declares the property a
+    /// known finding (<see cref="ArchInstance.KnownFindings"/>), it still runs; the result carries
+    /// the declaration, so a failure reads as an expected failure (<see cref="PropertyStatus.ExpectedFailure"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The build declares a known finding for a property that does not exist.</exception>
     public static PropertyResult Check(ArchInstance arch, ContractProperty property, ContractOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(property);
         options ??= new ContractOptions();
+        var known = KnownFindingFor(arch, property.Name);
         var skip = property.SkipReason(arch, options);
-        return skip is not null
+        var result = skip is not null
             ? new PropertyResult(property.Name, property.Helper, true, 0, options.Seed, null, skip, TimeSpan.Zero, null)
             : property.Run(arch, options);
+        return known is null ? result : result with { KnownFinding = known };
+    }
+
+    /// <summary>The build's known finding for <paramref name="property"/>, or null; checks every declaration names a property.</summary>
+    /// <exception cref="ArgumentException">A declaration names no property of the suite.</exception>
+    public static KnownFinding? KnownFindingFor(ArchInstance arch, string property)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        KnownFinding? found = null;
+        foreach (var finding in arch.KnownFindings)
+        {
+            if (!Properties.Any(p => p.Name == finding.Property))
+            {
+                throw new ArgumentException(
+                    $"{arch.Arch} declares a known finding for '{finding.Property}', which is not a contract property; known: {string.Join(", ", Properties.Select(p => p.Name))}.",
+                    nameof(arch));
+            }
+
+            if (finding.Property == property)
+            {
+                found = finding;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Runs one property, by name, against <paramref name="arch"/>.</summary>

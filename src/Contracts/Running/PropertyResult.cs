@@ -1,9 +1,11 @@
+using ArchPgtable.Plugins;
+
 namespace ArchPgtable.Contracts.Running;
 
 /// <summary>The outcome of one property on one architecture build.</summary>
 /// <param name="Name">The property, e.g. <c>clear_young_dirty_ptes/contract</c>.</param>
 /// <param name="Helper">The helper's kernel name.</param>
-/// <param name="Passed">True when every case held (or the property was skipped).</param>
+/// <param name="Passed">True when every case held (or the property was skipped); false for any failing case, an expected one included.</param>
 /// <param name="Cases">Cases generated (CsCheck's shrink phase included).</param>
 /// <param name="Seed">The seed that replays the counterexample, else the seed the run started from (null: random).</param>
 /// <param name="Counterexample">The shrunk failing case, or null.</param>
@@ -21,13 +23,44 @@ public sealed record PropertyResult(
     TimeSpan Elapsed,
     TimeSpan? FirstFailureAfter)
 {
+    /// <summary>The build's declaration that this property is a known upstream finding, or null.</summary>
+    public KnownFinding? KnownFinding { get; init; }
+
     /// <summary>True when the property was not run on this build.</summary>
     public bool Skipped => SkipReason is not null;
 
-    /// <summary><c>PASS name (N cases)</c>, <c>SKIP name: reason</c> or <c>FAIL name</c> with the counterexample.</summary>
-    public override string ToString() => Skipped
-        ? $"SKIP {Name}: {SkipReason}"
-        : Passed
-            ? $"PASS {Name} ({Cases} cases)"
-            : $"FAIL {Name} ({Cases} cases)\n{Counterexample}";
+    /// <summary>Pass, fail or skip, with a failure of a declared known finding an expected failure.</summary>
+    public PropertyStatus Status => Skipped
+        ? PropertyStatus.Skip
+        : (Passed, KnownFinding is null) switch
+        {
+            (true, true) => PropertyStatus.Pass,
+            (true, false) => PropertyStatus.UnexpectedPass,
+            (false, true) => PropertyStatus.Fail,
+            (false, false) => PropertyStatus.ExpectedFailure,
+        };
+
+    /// <summary>True when this result fails the run: a failure, or with <paramref name="strict"/> also an expected failure.</summary>
+    public bool IsFailure(bool strict = false) =>
+        Status == PropertyStatus.Fail || (strict && Status == PropertyStatus.ExpectedFailure);
+
+    /// <summary>The status as kselftest spells it: <c>PASS</c>, <c>FAIL</c>, <c>SKIP</c>, <c>XFAIL</c> or <c>XPASS</c>.</summary>
+    public string StatusWord => Status switch
+    {
+        PropertyStatus.Pass => "PASS",
+        PropertyStatus.Fail => "FAIL",
+        PropertyStatus.Skip => "SKIP",
+        PropertyStatus.ExpectedFailure => "XFAIL",
+        _ => "XPASS",
+    };
+
+    /// <summary><c>PASS name (N cases)</c>, <c>SKIP name: reason</c>, <c>FAIL name</c> or <c>XFAIL name</c> with the counterexample, <c>XPASS name</c>.</summary>
+    public override string ToString() => Status switch
+    {
+        PropertyStatus.Skip => $"SKIP {Name}: {SkipReason}",
+        PropertyStatus.Pass => $"PASS {Name} ({Cases} cases)",
+        PropertyStatus.UnexpectedPass => $"XPASS {Name} ({Cases} cases): known finding not reproduced: {KnownFinding!.Reason}",
+        PropertyStatus.ExpectedFailure => $"XFAIL {Name} ({Cases} cases): known finding ({KnownFinding!.Reference}): {KnownFinding.Reason}\n{Counterexample}",
+        _ => $"FAIL {Name} ({Cases} cases)\n{Counterexample}",
+    };
 }

@@ -11,6 +11,8 @@ internal static class InfoJsonWriter
         WriteIndented = true,
         // Config strings are quoted ("…"); keep them readable rather than \u0022-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Types without [JsonPropertyName] (KnownFinding, from Abstractions) as the rest: snake_case.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
     public static void Write(InfoReport report, TextWriter output)

@@ -16,6 +16,10 @@ internal sealed record InfoReport(
     [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings,
     [property: JsonPropertyName("helpers")] IReadOnlyList<InfoHelperRow> Helpers)
 {
+    /// <summary>Contract properties the build declares it violates because upstream does (verify reports them as XFAIL).</summary>
+    [JsonPropertyName("known_findings")]
+    public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
+
     /// <summary>The selected build's description.</summary>
     [JsonIgnore]
     public string Description { get; init; } = "";
@@ -46,6 +50,7 @@ internal sealed record InfoReport(
                 new InfoHelperRow(b.Name, b.IsOverride ? selection.Arch : GenericArchPlugin.ArchName, b.Impl))])
         {
             Description = instance.Description,
+            KnownFindings = instance.KnownFindings,
             ArchSource = selection.Source,
             PluginDiagnostics = catalog.Diagnostics,
         };

@@ -43,6 +43,17 @@ internal static class InfoTextWriter
         Heading(console, "#define view (helper: provider, implementation in force)");
         console.Write(Table(border, ["Helper", "Provider", "Impl"],
             report.Helpers.Select(h => new[] { h.Name, h.Provider, h.Impl })));
+
+        Heading(console, "Known findings (contract properties upstream violates; verify reports them as XFAIL)");
+        if (report.KnownFindings.Count == 0)
+        {
+            console.WriteLine("none");
+        }
+
+        foreach (var finding in report.KnownFindings)
+        {
+            console.WriteLine($"  {finding.Property} ({finding.Reference}): {finding.Reason}");
+        }
     }
 
     private static void Heading(IAnsiConsole console, string text)

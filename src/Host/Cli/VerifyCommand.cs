@@ -7,8 +7,9 @@ namespace ArchPgtable.Host.Cli;
 /// <summary>
 /// <c>archpgtable verify</c>: runs the contract suite (ArchPgtable.Contracts) against the selected
 /// arch, every plugin found (<c>--all</c>) or the plugins of one assembly (<c>--plugin PATH</c>).
-/// Exit 0 when every property holds, 1 when one failed (its shrunk counterexample is printed),
-/// 2 for a usage or load error.
+/// Exit 0 when every property holds (a plugin's declared known findings may fail: XFAIL, with
+/// their counterexample), 1 when one failed (its shrunk counterexample is printed; with
+/// <c>--strict</c> also an XFAIL), 2 for a usage or load error.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -27,6 +28,10 @@ internal static class VerifyCommand
             HelpName = "S",
         };
         var helper = new Option<string?>("--helper") { Description = "Only the properties of this helper (kernel name, e.g. clear_young_dirty_ptes).", HelpName = "NAME" };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Also fail on known findings: properties a plugin declares it violates because upstream does (reported as XFAIL otherwise).",
+        };
         var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "text", HelpName = "text|json|ktap" };
         format.AcceptOnlyFromAmong("text", "json", "ktap");
         cases.Validators.Add(r =>
@@ -49,7 +54,7 @@ internal static class VerifyCommand
             "Run the contract properties (core-mm view, write window, folds, arch invariants, TLB safety, hardware races, PTE-format identities) "
             + "against an architecture build; print a shrunk counterexample with a replay seed for each failure.")
         {
-            all, plugin, cases, seed, helper, format,
+            all, plugin, cases, seed, helper, format, strict,
         };
         command.Validators.Add(r =>
         {
@@ -61,7 +66,7 @@ internal static class VerifyCommand
         command.SetAction(parse => CommandRunner.Run(parse, context, globals, services =>
         {
             var settings = new VerifySettings(parse.GetValue(all), parse.GetValue(plugin), parse.GetValue(cases),
-                parse.GetValue(seed), parse.GetValue(helper), parse.GetValue(format) ?? "text");
+                parse.GetValue(seed), parse.GetValue(helper), parse.GetValue(format) ?? "text", parse.GetValue(strict));
             var targets = VerifyTargets.Resolve(services, settings);
             var outcomes = VerifyRunner.Run(targets, settings, context);
             VerifyRunner.Write(outcomes, settings.Format, context);

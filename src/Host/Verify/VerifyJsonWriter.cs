@@ -7,8 +7,10 @@ namespace ArchPgtable.Host.Verify;
 
 /// <summary>
 /// Writes <c>verify</c> results as JSON: per build
-/// <c>{"plugin":…, "description":…, "assembly":…, "passed":bool, "properties":[{"name":…, "helper":…, "passed":bool, "skipped":reason|null, "cases":N, "seed":…, "counterexample":…|null}]}</c>;
-/// one build is written as that object, several as an array of them.
+/// <c>{"plugin":…, "description":…, "assembly":…, "passed":bool, "strict":bool, "properties":[{"name":…, "helper":…, "passed":bool,
+/// "status":"pass|fail|skip|xfail|xpass", "skipped":reason|null, "known_finding":{"reason":…, "reference":…}|null, "cases":N, "seed":…,
+/// "counterexample":…|null}]}</c>; a property's <c>passed</c> is whether it held, the build's whether the run passed (an expected
+/// failure, <c>xfail</c>, fails it only with <c>--strict</c>); one build is written as that object, several as an array of them.
 /// </summary>
 internal static class VerifyJsonWriter
 {
@@ -31,6 +33,7 @@ internal static class VerifyJsonWriter
         ["description"] = o.Target.Arch.Description,
         ["assembly"] = o.Target.AssemblyPath,
         ["passed"] = o.Passed,
+        ["strict"] = o.Strict,
         ["properties"] = new JsonArray([.. o.Results.Select(r => (JsonNode)Property(o, r))]),
     };
 
@@ -39,7 +42,9 @@ internal static class VerifyJsonWriter
         ["name"] = r.Name,
         ["helper"] = r.Helper,
         ["passed"] = r.Passed,
+        ["status"] = r.StatusWord.ToLowerInvariant(),
         ["skipped"] = r.SkipReason,
+        ["known_finding"] = r.KnownFinding is { } k ? new JsonObject { ["reason"] = k.Reason, ["reference"] = k.Reference } : null,
         ["cases"] = r.Cases,
         ["seed"] = r.Seed,
         ["counterexample"] = r.Counterexample is { } c ? Counterexample(o, r, c) : null,

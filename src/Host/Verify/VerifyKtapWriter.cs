@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArchPgtable.Contracts.Running;
 
 namespace ArchPgtable.Host.Verify;
 
@@ -6,7 +7,9 @@ namespace ArchPgtable.Host.Verify;
 /// Writes <c>verify</c> results as KTAP version 1 (Documentation/dev-tools/ktap.rst), the format
 /// kunit.py and kernel CI read: one subtest per build, one test per property; a skipped property is
 /// <c>ok N name # SKIP reason</c>; a failure's counterexample precedes its <c>not ok</c> line as
-/// diagnostic (<c>#</c>) lines.
+/// diagnostic (<c>#</c>) lines; a plugin's declared known finding that fails is
+/// <c>ok N name # XFAIL reference</c> (kselftest's directive; <c>not ok</c> with <c>--strict</c>),
+/// one that held <c>ok N name # XPASS …</c>.
 /// </summary>
 internal static class VerifyKtapWriter
 {
@@ -31,9 +34,14 @@ internal static class VerifyKtapWriter
                     continue;
                 }
 
-                if (!r.Passed)
+                if (r.Counterexample is { } counterexample)
                 {
-                    foreach (var line in r.Counterexample!.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    if (r.KnownFinding is { } known)
+                    {
+                        output.WriteLine($"    # known finding, upstream behaviour ({Diag(known.Reference)}): {Diag(known.Reason)}");
+                    }
+
+                    foreach (var line in counterexample.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
                     {
                         output.WriteLine("    # " + Diag(line.TrimEnd('\r')));
                     }
@@ -41,14 +49,21 @@ internal static class VerifyKtapWriter
                     output.WriteLine("    # replay: " + Diag(o.Replay(r)));
                 }
 
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {(r.Passed ? "ok" : "not ok")} {n} {Name(r.Name)}"));
+                var result = r.Status switch
+                {
+                    PropertyStatus.ExpectedFailure when !o.Strict => $"ok {n} {Name(r.Name)} # XFAIL {Diag(r.KnownFinding!.Reference)}",
+                    PropertyStatus.UnexpectedPass => $"ok {n} {Name(r.Name)} # XPASS known finding not reproduced",
+                    _ => $"{(r.IsFailure(o.Strict) ? "not ok" : "ok")} {n} {Name(r.Name)}",
+                };
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {result}"));
             }
 
-            var failed = o.Results.Count(r => !r.Passed);
-            var skipped = o.Results.Count(r => r.Skipped);
+            var failed = o.Results.Count(r => r.IsFailure(o.Strict));
+            var skipped = o.Count(PropertyStatus.Skip);
+            var xfail = o.Strict ? 0 : o.Count(PropertyStatus.ExpectedFailure);
+            var xpass = o.Count(PropertyStatus.UnexpectedPass);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"# {Name(o.Target.Plugin)}: pass:{o.Results.Count - failed - skipped} fail:{failed} skip:{skipped} total:{o.Results.Count}"));
+                $"# {Name(o.Target.Plugin)}: pass:{o.Results.Count - failed - skipped - xfail - xpass} fail:{failed} xfail:{xfail} xpass:{xpass} skip:{skipped} total:{o.Results.Count}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(o.Passed ? "ok" : "not ok")} {t + 1} {Name(o.Target.Plugin)}"));
         }
 

@@ -12,7 +12,7 @@ internal static class VerifyRunner
         var properties = ContractSuite.Select(options);
         if (!context.IsTerminal)
         {
-            return [.. targets.Select(t => new VerifyOutcome(t, [.. properties.Select(p => ContractSuite.Check(t.Arch, p, options))]))];
+            return [.. targets.Select(t => new VerifyOutcome(t, [.. properties.Select(p => ContractSuite.Check(t.Arch, p, options))], settings.Strict))];
         }
 
         var outcomes = new List<VerifyOutcome>();
@@ -38,7 +38,7 @@ internal static class VerifyRunner
                 }
 
                 task.Description = Markup.Escape(target.Plugin);
-                outcomes.Add(new VerifyOutcome(target, results));
+                outcomes.Add(new VerifyOutcome(target, results, settings.Strict));
             }
         });
         return outcomes;

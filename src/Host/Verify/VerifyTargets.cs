@@ -1,3 +1,4 @@
+using ArchPgtable.Contracts.Running;
 using ArchPgtable.Host.Configuration;
 using ArchPgtable.Host.Discovery;
 using ArchPgtable.Plugins;
@@ -30,11 +31,25 @@ internal static class VerifyTargets
 
         var selection = services.GetRequiredService<ArchSelection>();
         var arch = services.GetRequiredService<ArchInstance>();
-        return [new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}")];
+        return [Checked(new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}"))];
     }
 
     private static VerifyTarget Build(LoadedPlugin plugin, ConfigurationSources sources, string replay) =>
-        new(plugin.Arch, plugin.AssemblyPath, ArchComposer.Build(new ArchSelection(plugin.Arch, replay, plugin), sources), replay);
+        Checked(new(plugin.Arch, plugin.AssemblyPath, ArchComposer.Build(new ArchSelection(plugin.Arch, replay, plugin), sources), replay));
+
+    /// <summary>Rejects a build whose known-finding declarations name no contract property (a load error, exit 2).</summary>
+    private static VerifyTarget Checked(VerifyTarget target)
+    {
+        try
+        {
+            ContractSuite.KnownFindingFor(target.Arch, "");
+            return target;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArchPgtableConfigurationException($"{target.AssemblyPath}: {e.Message}", e);
+        }
+    }
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 }
