@@ -5,8 +5,8 @@ using ArchPgtable.RiscV;
 
 namespace ArchPgtable.Contracts.Tests;
 
-// The contract suite on the shipped riscv64 configurations: Svadu/Svade × the NAPOT layer on/off
-// (upstream helpers), plus Sv39. With Svadu, ptep_set_access_flags/race is a declared known finding.
+// The contract suite on all eight riscv64 configurations: Sv48/Sv39 × Svadu/Svade × the NAPOT
+// layer on/off (off = upstream helpers). With Svadu, ptep_set_access_flags/race is a declared known finding.
 
 public sealed class RiscV64_Svadu_Napot : ArchContractTests
 {
@@ -31,6 +31,21 @@ public sealed class RiscV64_Svade_Upstream : ArchContractTests
 public sealed class RiscV64_Sv39_Svadu_Napot : ArchContractTests
 {
     protected override ArchInstance CreateArch() => RiscVBuilds.Build(svadu: true, svnapot: true, sv39: true);
+}
+
+public sealed class RiscV64_Sv39_Svadu_Upstream : ArchContractTests
+{
+    protected override ArchInstance CreateArch() => RiscVBuilds.Build(svadu: true, svnapot: false, sv39: true);
+}
+
+public sealed class RiscV64_Sv39_Svade_Napot : ArchContractTests
+{
+    protected override ArchInstance CreateArch() => RiscVBuilds.Build(svadu: false, svnapot: true, sv39: true);
+}
+
+public sealed class RiscV64_Sv39_Svade_Upstream : ArchContractTests
+{
+    protected override ArchInstance CreateArch() => RiscVBuilds.Build(svadu: false, svnapot: false, sv39: true);
 }
 
 internal static class RiscVBuilds
