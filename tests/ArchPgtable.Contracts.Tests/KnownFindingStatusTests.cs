@@ -12,17 +12,8 @@ public sealed class KnownFindingStatusTests
     private const string Cydp = "clear_young_dirty_ptes/contract";
     private const string Mkold = "mkold_clean_ptes/contract";
 
-    private static ArchInstance Declaring(ArchInstance arch, string property) => new()
-    {
-        Arch = arch.Arch,
-        Config = arch.Config,
-        Geometry = arch.Geometry,
-        Format = arch.Format,
-        Ops = arch.Ops,
-        Hardware = arch.Hardware,
-        Invariants = arch.Invariants,
-        KnownFindings = [new KnownFinding(property, "declared by the test", "tests")],
-    };
+    private static ArchInstance Declaring(ArchInstance arch, string property) =>
+        Builds.WithKnownFindings(arch, new KnownFinding(property, "declared by the test", "tests"));
 
     [Fact]
     public void A_declared_property_that_holds_is_an_unexpected_pass_and_no_failure()

@@ -66,17 +66,8 @@ public sealed class RiscVKnownFindingTests
     [Fact]
     public void A_known_finding_naming_no_property_is_rejected_by_name()
     {
-        var riscv = RiscVBuilds.Build(svadu: true, svnapot: false);
-        var arch = new ArchInstance
-        {
-            Arch = riscv.Arch,
-            Config = riscv.Config,
-            Geometry = riscv.Geometry,
-            Format = riscv.Format,
-            Ops = riscv.Ops,
-            Hardware = riscv.Hardware,
-            KnownFindings = [new KnownFinding("ptep_set_access_flag/race", "typo", "nowhere")],
-        };
+        var arch = Builds.WithKnownFindings(RiscVBuilds.Build(svadu: true, svnapot: false),
+            new KnownFinding("ptep_set_access_flag/race", "typo", "nowhere"));
 
         var e = Assert.Throws<ArgumentException>(() => ContractSuite.Check(arch, Race));
         Assert.Contains("'ptep_set_access_flag/race'", e.Message, StringComparison.Ordinal);

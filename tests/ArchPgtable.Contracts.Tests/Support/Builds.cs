@@ -32,8 +32,15 @@ public static class Builds
         return new Arm64ArchPlugin().Build(new EffectiveConfig(Arm64ArchPlugin.ArchName, values));
     }
 
-    /// <summary>A build with its helpers replaced by <paramref name="ops"/> (a known-bad variant).</summary>
-    public static ArchInstance WithOps(ArchInstance arch, IPageTableOps ops) => new()
+    /// <summary>A build with its helpers replaced by <paramref name="ops"/> (a known-bad variant); it declares no known finding.</summary>
+    public static ArchInstance WithOps(ArchInstance arch, IPageTableOps ops) =>
+        Copy(arch, ops, [], arch.Description + " (known-bad " + ops.GetType().Name + ")");
+
+    /// <summary>The same build declaring exactly <paramref name="findings"/> as its known findings.</summary>
+    public static ArchInstance WithKnownFindings(ArchInstance arch, params KnownFinding[] findings) =>
+        Copy(arch, arch.Ops, findings, arch.Description);
+
+    private static ArchInstance Copy(ArchInstance arch, IPageTableOps ops, KnownFinding[] findings, string description) => new()
     {
         Arch = arch.Arch,
         Config = arch.Config,
@@ -42,6 +49,7 @@ public static class Builds
         Ops = ops,
         Hardware = arch.Hardware,
         Invariants = arch.Invariants,
-        Description = arch.Description + " (known-bad " + ops.GetType().Name + ")",
+        KnownFindings = findings,
+        Description = description,
     };
 }
