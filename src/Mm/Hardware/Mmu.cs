@@ -5,10 +5,10 @@ namespace ArchPgtable.Mm.Hardware;
 
 /// <summary>
 /// The simulated MMU. An access hits the TLB when the cached descriptor grants it without a
-/// hardware update; otherwise it walks the page table, applies the architecture's
-/// <see cref="IHardwareModel"/> to the descriptor (for a contiguous block, to the entry the
-/// <see cref="ContPolicy"/> picks), writes any access-flag/dirty update with one
-/// compare-and-swap (restarting if the descriptor changed), fills the TLB, and on a fault calls
+/// hardware update; otherwise it walks the page table and takes <see cref="DescriptorWalk.Step"/>
+/// (the architecture's <see cref="IHardwareModel"/> applied to the descriptor — for a contiguous
+/// block, to the entry the <see cref="ContPolicy"/> picks — and any access-flag/dirty update
+/// written with one compare-and-swap), restarting if the descriptor changed, fills the TLB, and on a fault calls
 /// the <see cref="FaultHandler"/> and retries.
 /// </summary>
 /// <remarks>Kernel: none; the hardware (hardware-semantics.md §7).</remarks>
@@ -61,53 +61,27 @@ public sealed class Mmu
             }
 
             var idx = g.PteIndex(va);
-            var own = table.Peek(idx);
-            var blk = hw.BlockEntries(own);
-            var t = idx;
-            if (blk > 1)
+            var landing = _system.Options.ContPolicy switch
             {
-                var start = idx & ~(blk - 1);
-                var pick = start + _system.Options.ContPolicy switch
-                {
-                    ContPolicy.First => 0,
-                    ContPolicy.Random => _rng.Next(blk),
-                    _ => idx - start,
-                };
-                if (hw.BlockEntries(table.Peek(pick)) == blk)
-                {
-                    t = pick;
-                }
-                else
-                {
-                    blk = 1;
-                }
-            }
-
-            var d = table.Peek(t);
-            var outcome = hw.Translate(d, access);
-            if (!outcome.Ok)
+                ContPolicy.First => 0,
+                ContPolicy.Random => hw.BlockEntries(table.Peek(idx)) is var b and > 1 ? _rng.Next(b) : 0,
+                _ => idx,
+            };
+            var step = DescriptorWalk.Step(table, idx, landing, hw, access);
+            if (!step.Outcome.Ok)
             {
-                _system.Faults.Handle(mm, va, outcome.Fault, access);
+                _system.Faults.Handle(mm, va, step.Outcome.Fault, access);
                 continue;
             }
 
-            if (outcome.Updated != d && table.HardwareCompareExchange(t, outcome.Updated, d) != d)
+            if (step.Raced)
             {
                 continue;
             }
 
-            // The output address comes from the entry used, aligned down to its block, plus the
-            // page's offset in the block (§7.5: arm64 OA(t) & ~(size-1); RISC-V ppn(t) with
-            // ppn[3:0] := vpn[3:0]). The entry's own PFN is not the page's: a NAPOT entry holds the
-            // range's encoded base whichever page it is read for.
-            var used = (ulong)hw.BlockEntries(outcome.Updated);
-            var pfn = (_system.Arch.Format.Pfn(outcome.Updated) & ~(used - 1)) + (vpn & (used - 1));
-            var offset = blk > 1 ? vpn & (ulong)(blk - 1) : 0;
-            var basePfn = pfn - offset;
-            var baseVpn = vpn - offset;
-
-            _system.Tlb.Fill(mm.Id, new TlbEntry(baseVpn, blk, outcome.Updated, basePfn));
-            return DataAccess(mm, va, basePfn + (vpn - baseVpn), access);
+            var entry = DescriptorWalk.TlbEntryFor(step, vpn, _system.Arch.Format, hw);
+            _system.Tlb.Fill(mm.Id, entry);
+            return DataAccess(mm, va, entry.BasePfn + (vpn - entry.BaseVpn), access);
         }
 
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
