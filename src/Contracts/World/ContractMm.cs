@@ -1,3 +1,5 @@
+using ArchPgtable.Mm.Hardware;
+
 namespace ArchPgtable.Contracts.World;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ArchPgtable.Contracts.World;
 /// model, the world's counters, and the generated folios (a handful, looked up linearly).
 /// </summary>
 /// <remarks>Kernel: the mm_struct / vm_area_struct the helpers are handed.</remarks>
-internal sealed class ContractMm(CostCounters counters, ContractTlbFlusher tlb) : IMmContext
+internal sealed class ContractMm(CostCounters counters, MmTlbFlusher tlb) : IMmContext
 {
     private readonly List<FolioPlacement> _folios = [];
 

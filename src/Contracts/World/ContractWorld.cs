@@ -29,7 +29,7 @@ internal sealed class ContractWorld
         BaseVa = Geometry.PmdSize * 4;
         Table = new PteTable(Geometry.PtrsPerPte, Counters, BaseVa);
         Tlb = new Tlb(256);
-        var flusher = new ContractTlbFlusher(Tlb, Asid, Geometry, Counters);
+        var flusher = new MmTlbFlusher(Tlb, Asid, Geometry, Counters);
         Mm = new ContractMm(Counters, flusher);
         Agent = new HardwareAgent(Table, Hardware, Format, Tlb, Asid, BaseVa >> Geometry.PageShift, Geometry.ContPtes);
         Recorder = new AccessRecorder(Agent);
