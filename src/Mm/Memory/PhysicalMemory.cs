@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ArchPgtable.Mm.Memory;
 
@@ -202,16 +204,24 @@ public sealed class PhysicalMemory
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Idx(ulong pfn)
     {
-        if (!IsValid(pfn))
+        // One unsigned compare covers both ends: a PFN below BasePfn wraps to a huge offset.
+        var i = pfn - BasePfn;
+        if (i >= (ulong)Pages)
         {
-            throw new ArgumentOutOfRangeException(nameof(pfn), pfn,
-                string.Create(CultureInfo.InvariantCulture, $"PFN 0x{pfn:x} is outside physical memory 0x{BasePfn:x}..0x{BasePfn + (ulong)Pages - 1:x}."));
+            ThrowOutside(pfn);
         }
 
-        return (int)(pfn - BasePfn);
+        return (int)i;
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOutside(ulong pfn) =>
+        throw new ArgumentOutOfRangeException(nameof(pfn), pfn,
+            string.Create(CultureInfo.InvariantCulture, $"PFN 0x{pfn:x} is outside physical memory 0x{BasePfn:x}..0x{BasePfn + (ulong)Pages - 1:x}."));
 
     private int CheckHead(ulong head)
     {
