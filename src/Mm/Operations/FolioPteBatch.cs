@@ -21,12 +21,13 @@ public static class FolioPteBatch
         ArgumentNullException.ThrowIfNull(ops);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNr, 1);
         var fmt = ops.Format;
-        any = default;
-        var nr = ops.PteBatchHint(ptep, pte);
+        var folioEnd = folio.EndPfn;
         var pfn0 = fmt.Pfn(pte);
+        var nr = ops.PteBatchHint(ptep, pte);
         var prev = pte;
         var rawNext = fmt.AdvancePfn(pte, nr);
         var prevCounted = false;
+        bool writable = false, young = false, dirty = false;
         while (nr < maxNr)
         {
             var p = ptep + nr;
@@ -36,25 +37,29 @@ public static class FolioPteBatch
                 // Fast path: the entry is the previous one with its PFN advanced, so it normalises to the
                 // expected value too (normalising and advancing touch disjoint bits) and carries the
                 // previous entry's write/young/dirty bits.
-                if (pfn0 + (ulong)nr >= folio.EndPfn)
+                if (pfn0 + (ulong)nr >= folioEnd)
                 {
                     break;
                 }
 
                 if (!prevCounted)
                 {
-                    any = Or(fmt, any, prev);
+                    writable |= fmt.Write(prev);
+                    young |= fmt.Young(prev);
+                    dirty |= fmt.Dirty(prev);
                     prevCounted = true;
                 }
             }
             else
             {
-                if (!fmt.Present(v) || Normalise(fmt, v, ignoreDirty) != Normalise(fmt, rawNext, ignoreDirty) || fmt.Pfn(v) >= folio.EndPfn)
+                if (!Same(fmt, v, rawNext, ignoreDirty, folioEnd))
                 {
                     break;
                 }
 
-                any = Or(fmt, any, v);
+                writable |= fmt.Write(v);
+                young |= fmt.Young(v);
+                dirty |= fmt.Dirty(v);
                 prevCounted = true;
             }
 
@@ -64,13 +69,13 @@ public static class FolioPteBatch
             nr += hint;
         }
 
+        any = new BatchBits(writable, young, dirty);
         return Math.Min(nr, maxNr);
     }
 
-    private static BatchBits Or(IPteFormat fmt, BatchBits any, Pte v) => new(
-        any.Writable || fmt.Write(v),
-        any.Young || fmt.Young(v),
-        any.Dirty || fmt.Dirty(v));
+    /// <summary>The slow path: <paramref name="v"/> is present, normalises to what <paramref name="rawNext"/> normalises to, and maps a page before the folio's end.</summary>
+    private static bool Same(IPteFormat fmt, Pte v, Pte rawNext, bool ignoreDirty, ulong folioEnd) =>
+        fmt.Present(v) && Normalise(fmt, v, ignoreDirty) == Normalise(fmt, rawNext, ignoreDirty) && fmt.Pfn(v) < folioEnd;
 
     private static Pte Normalise(IPteFormat fmt, Pte p, bool ignoreDirty)
     {
