@@ -141,6 +141,14 @@ public sealed class PhysicalMemory
     /// <summary>The flags of the folio containing <paramref name="pfn"/>.</summary>
     public FolioFlags Flags(ulong pfn) => _flags[Idx(HeadOf(pfn))];
 
+    /// <summary>The flags of <paramref name="folio"/> (as <see cref="FolioOf"/> returned it), read from its head page without looking the head up again.</summary>
+    /// <remarks>Kernel: folio-&gt;flags</remarks>
+    public FolioFlags Flags(FolioExtent folio) => _flags[Idx(folio.StartPfn)];
+
+    /// <summary>Clears flags on <paramref name="folio"/> (as <see cref="FolioOf"/> returned it), on its head page directly.</summary>
+    /// <remarks>Kernel: folio_clear_*(folio)</remarks>
+    public void ClearFlags(FolioExtent folio, FolioFlags flags) => _flags[Idx(folio.StartPfn)] &= ~flags;
+
     /// <summary>Sets flags on the folio containing <paramref name="pfn"/>.</summary>
     public void SetFlags(ulong pfn, FolioFlags flags) => _flags[Idx(HeadOf(pfn))] |= flags;
 

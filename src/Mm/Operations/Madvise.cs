@@ -106,15 +106,21 @@ public static class Madvise
         var ops = sys.Ops;
         var fmt = sys.Format;
         var mem = sys.Memory;
-        var g = sys.Arch.Geometry;
+        var stats = sys.Stats;
+        var zeroPfn = mem.ZeroPfn;
+        var pageShift = sys.Arch.Geometry.PageShift;
+        var index = sys.Arch.Geometry.PteIndex(addr);
         while (addr < end)
         {
-            var ptep = table[g.PteIndex(addr)];
+            var ptep = table[index];
             var nr = 1;
             var ptent = ops.PtepGet(ptep);
-            if (ClearIfSwap(mm, addr, ptep, ptent) || !fmt.Present(ptent) || fmt.Pfn(ptent) == mem.ZeroPfn)
+            if (!fmt.Present(ptent) || fmt.Pfn(ptent) == zeroPfn)
             {
-                addr += g.PageSize;
+                // A swap entry is not present: free its slot and clear it.
+                ClearIfSwap(mm, addr, ptep, ptent);
+                addr += 1UL << pageShift;
+                index++;
                 continue;
             }
 
@@ -122,12 +128,13 @@ public static class Madvise
             var folio = mem.FolioOf(pfn);
             if (folio.NrPages > 1)
             {
-                nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> g.PageShift), ignoreDirty: true, out var any);
+                nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> pageShift), ignoreDirty: true, out var any);
                 if (nr < folio.NrPages)
                 {
                     if (mem.Mapcount(pfn) > 1 || mem.Test(pfn, FolioFlags.Locked) || !FolioSplitter.Split(mm, addr, pfn))
                     {
-                        addr += (ulong)nr << g.PageShift;
+                        addr += (ulong)nr << pageShift;
+                        index += nr;
                     }
 
                     continue;
@@ -144,7 +151,7 @@ public static class Madvise
                 }
             }
 
-            sys.Stats.MadvisePtes += nr;
+            stats.MadvisePtes += nr;
             if (MarkFolio(mm, folio))
             {
                 if (fmt.Young(ptent) || fmt.Dirty(ptent))
@@ -156,7 +163,8 @@ public static class Madvise
                 MarkLazyfree(mm, folio);
             }
 
-            addr += (ulong)nr << g.PageShift;
+            addr += (ulong)nr << pageShift;
+            index += nr;
         }
     }
 
@@ -211,14 +219,15 @@ public static class Madvise
     {
         var mem = mm.System.Memory;
         mm.System.Stats.MadviseFolios++;
-        if ((mem.Flags(folio.StartPfn) & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
+        var f = mem.Flags(folio);
+        if ((f & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
         {
-            if (mem.Test(folio.StartPfn, FolioFlags.Locked) || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
+            if ((f & FolioFlags.Locked) != 0 || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
             {
                 return false;
             }
 
-            mem.ClearFlags(folio.StartPfn, FolioFlags.SwapCache | FolioFlags.Dirty);
+            mem.ClearFlags(folio, FolioFlags.SwapCache | FolioFlags.Dirty);
         }
 
         return true;
@@ -228,10 +237,10 @@ public static class Madvise
     private static void MarkLazyfree(MmStruct mm, FolioExtent folio)
     {
         var mem = mm.System.Memory;
-        var f = mem.Flags(folio.StartPfn);
+        var f = mem.Flags(folio);
         if ((f & FolioFlags.Anon) != 0 && (f & FolioFlags.SwapBacked) != 0 && (f & FolioFlags.SwapCache) == 0)
         {
-            mem.ClearFlags(folio.StartPfn, FolioFlags.SwapBacked);
+            mem.ClearFlags(folio, FolioFlags.SwapBacked);
             mm.System.Stats.LazyfreeFolios++;
         }
     }
