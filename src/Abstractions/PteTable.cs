@@ -25,13 +25,14 @@ public sealed class PteTable
         }
 
         _words = new ulong[entries];
+        Count = entries;
         Counters = counters ?? new CostCounters();
         BaseAddress = baseAddress;
     }
 
     /// <summary>Entries in the table.</summary>
     /// <remarks>Kernel: PTRS_PER_PTE</remarks>
-    public int Count => _words.Length;
+    public int Count { get; }
 
     /// <summary>The virtual address mapped by entry 0.</summary>
     public ulong BaseAddress { get; }
