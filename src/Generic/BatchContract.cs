@@ -27,10 +27,20 @@ public static class BatchContract
     public static void CheckPointer(ArchGeometry geometry, string helper, PtePointer ptep)
     {
         ArgumentNullException.ThrowIfNull(geometry);
+        CheckPointer(geometry.PtrsPerPte, helper, ptep);
+    }
+
+    /// <summary>Checks a pointer-only helper's arguments (no address) against a table size the caller already holds.</summary>
+    /// <param name="ptrsPerPte">The geometry's PTRS_PER_PTE.</param>
+    /// <param name="helper">The kernel name of the helper, for the message.</param>
+    /// <param name="ptep">The entry.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckPointer(int ptrsPerPte, string helper, PtePointer ptep)
+    {
         var table = ptep.Table;
-        if (table is null || table.Count != geometry.PtrsPerPte)
+        if (table is null || table.Count != ptrsPerPte)
         {
-            ThrowBadPointer(geometry, helper, ptep);
+            ThrowBadPointer(ptrsPerPte, helper, ptep);
         }
     }
 
@@ -111,7 +121,7 @@ public static class BatchContract
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowBadPointer(ArchGeometry geometry, string helper, PtePointer ptep)
+    private static void ThrowBadPointer(int ptrsPerPte, string helper, PtePointer ptep)
     {
         if (ptep.Table is null)
         {
@@ -119,7 +129,7 @@ public static class BatchContract
         }
 
         throw new ArgumentException(
-            $"{helper}: the PTE table has {ptep.Table.Count} entries but PTRS_PER_PTE is {geometry.PtrsPerPte}.",
+            $"{helper}: the PTE table has {ptep.Table.Count} entries but PTRS_PER_PTE is {ptrsPerPte}.",
             nameof(ptep));
     }
 
