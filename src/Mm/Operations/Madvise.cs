@@ -115,16 +115,16 @@ public static class Madvise
             var ptep = table[index];
             var nr = 1;
             var ptent = ops.PtepGet(ptep);
-            if (!fmt.Present(ptent) || fmt.Pfn(ptent) == zeroPfn)
+            var pfn = fmt.Present(ptent) ? fmt.Pfn(ptent) : zeroPfn;
+            if (pfn == zeroPfn)
             {
-                // A swap entry is not present: free its slot and clear it.
+                // Not present, or the zero page; a swap entry (not present) has its slot freed and is cleared.
                 ClearIfSwap(mm, addr, ptep, ptent);
                 addr += 1UL << pageShift;
                 index++;
                 continue;
             }
 
-            var pfn = fmt.Pfn(ptent);
             var folio = mem.FolioOf(pfn);
             if (folio.NrPages > 1)
             {
@@ -152,7 +152,7 @@ public static class Madvise
             }
 
             stats.MadvisePtes += nr;
-            if (MarkFolio(mm, folio))
+            if (MarkFolio(sys, folio))
             {
                 if (fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -160,7 +160,7 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, nr);
                 }
 
-                MarkLazyfree(mm, folio);
+                MarkLazyfree(sys, folio);
             }
 
             addr += (ulong)nr << pageShift;
@@ -198,7 +198,7 @@ public static class Madvise
             }
 
             sys.Stats.MadvisePtes++;
-            if (MarkFolio(mm, folio))
+            if (MarkFolio(sys, folio))
             {
                 if (fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -207,7 +207,7 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, 1);
                 }
 
-                MarkLazyfree(mm, folio);
+                MarkLazyfree(sys, folio);
             }
 
             addr += g.PageSize;
@@ -215,10 +215,10 @@ public static class Madvise
     }
 
     /// <summary>The folio-flag part of MADV_FREE: a dirty or swap-cache folio must be exclusively mapped and have its dirty flag cleared; false to skip it.</summary>
-    private static bool MarkFolio(MmStruct mm, FolioExtent folio)
+    private static bool MarkFolio(MmSystem sys, FolioExtent folio)
     {
-        var mem = mm.System.Memory;
-        mm.System.Stats.MadviseFolios++;
+        var mem = sys.Memory;
+        sys.Stats.MadviseFolios++;
         var f = mem.Flags(folio);
         if ((f & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
         {
@@ -234,14 +234,14 @@ public static class Madvise
     }
 
     /// <remarks>Kernel: folio_mark_lazyfree()</remarks>
-    private static void MarkLazyfree(MmStruct mm, FolioExtent folio)
+    private static void MarkLazyfree(MmSystem sys, FolioExtent folio)
     {
-        var mem = mm.System.Memory;
+        var mem = sys.Memory;
         var f = mem.Flags(folio);
         if ((f & FolioFlags.Anon) != 0 && (f & FolioFlags.SwapBacked) != 0 && (f & FolioFlags.SwapCache) == 0)
         {
             mem.ClearFlags(folio, FolioFlags.SwapBacked);
-            mm.System.Stats.LazyfreeFolios++;
+            sys.Stats.LazyfreeFolios++;
         }
     }
 
