@@ -97,15 +97,15 @@ public readonly struct PtePointer : IEquatable<PtePointer>
             ThrowNullOffset(n);
         }
 
-        // Index is in 0..Count-1 and Count ≤ int.MaxValue, so the sum cannot overflow a long and a
-        // negative target wraps to a huge unsigned value: one compare covers both ends.
-        var target = (ulong)((long)Index + n);
-        if (target >= (ulong)table.Count)
+        // Index is in 0..Count-1: a negative target, or one past int.MaxValue (which wraps negative),
+        // is at least 2^31 as unsigned, so one unsigned compare covers both ends.
+        var target = (uint)(Index + n);
+        if (target >= (uint)table.Count)
         {
             ThrowOffsetOutside(table, Index, n);
         }
 
-        return new PtePointer(table, (uint)target);
+        return new PtePointer(table, target);
     }
 
     /// <summary>The pointer to the first entry of the naturally aligned group of <paramref name="entries"/> containing this one.</summary>
