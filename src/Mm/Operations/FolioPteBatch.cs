@@ -23,6 +23,10 @@ public static class FolioPteBatch
         var fmt = ops.Format;
         var folioEnd = folio.EndPfn;
         var pfn0 = fmt.Pfn(pte);
+
+        // Entries from the first one to the folio's end: entry nr maps pfn0 + nr, which is past the
+        // folio exactly when nr ≥ room (0 when the first entry is not in the folio at all).
+        var room = pfn0 < folioEnd ? folioEnd - pfn0 : 0;
         var nr = ops.PteBatchHint(ptep, pte);
         var prev = pte;
         var rawNext = fmt.AdvancePfn(pte, nr);
@@ -37,7 +41,7 @@ public static class FolioPteBatch
                 // Fast path: the entry is the previous one with its PFN advanced, so it normalises to the
                 // expected value too (normalising and advancing touch disjoint bits) and carries the
                 // previous entry's write/young/dirty bits.
-                if (pfn0 + (ulong)nr >= folioEnd)
+                if ((ulong)nr >= room)
                 {
                     break;
                 }
