@@ -28,9 +28,10 @@ public static class FolioPteBatch
         // folio exactly when nr ≥ room (0 when the first entry is not in the folio at all).
         var room = pfn0 < folioEnd ? folioEnd - pfn0 : 0;
         var nr = ops.PteBatchHint(ptep, pte);
-        var prev = pte;
         var rawNext = fmt.AdvancePfn(pte, nr);
-        var prevCounted = false;
+
+        // True while the entry just taken carries write/young/dirty bits already OR-ed in.
+        var counted = false;
         bool writable = false, young = false, dirty = false;
         while (nr < maxNr)
         {
@@ -40,18 +41,11 @@ public static class FolioPteBatch
             {
                 // Fast path: the entry is the previous one with its PFN advanced, so it normalises to the
                 // expected value too (normalising and advancing touch disjoint bits) and carries the
-                // previous entry's write/young/dirty bits.
+                // previous entry's write/young/dirty bits: the first entry's for a run of such entries
+                // from the start, which count once as the first taken entry's own.
                 if ((ulong)nr >= room)
                 {
                     break;
-                }
-
-                if (!prevCounted)
-                {
-                    writable |= fmt.Write(prev);
-                    young |= fmt.Young(prev);
-                    dirty |= fmt.Dirty(prev);
-                    prevCounted = true;
                 }
             }
             else
@@ -61,15 +55,19 @@ public static class FolioPteBatch
                     break;
                 }
 
+                counted = false;
+            }
+
+            if (!counted)
+            {
                 writable |= fmt.Write(v);
                 young |= fmt.Young(v);
                 dirty |= fmt.Dirty(v);
-                prevCounted = true;
+                counted = true;
             }
 
             var hint = ops.PteBatchHint(p, v);
             rawNext = fmt.AdvancePfn(v, hint);
-            prev = v;
             nr += hint;
         }
 
