@@ -67,7 +67,8 @@ public sealed class Tlb
 
         if (endVpn - startVpn > (ulong)_entries.Count)
         {
-            foreach (var key in _entries.Keys.ToList())
+            // Removing the current key while enumerating is allowed and allocates no key list.
+            foreach (var key in _entries.Keys)
             {
                 if (key.Asid == asid && key.BaseVpn < endVpn && key.BaseVpn + (ulong)key.Pages > startVpn)
                 {
