@@ -56,10 +56,11 @@ public static class BatchContract
         CheckPointer(geometry, helper, ptep);
 
         // The pointer is valid, so 0 ≤ Index < Count: nr - 1 as unsigned is below EntriesToTableEnd
-        // exactly when 1 ≤ nr ≤ EntriesToTableEnd. The address must be page-aligned and map Index.
-        if ((uint)(nr - 1) >= (uint)ptep.EntriesToTableEnd
-            || (addr & (geometry.PageSize - 1)) != 0
-            || geometry.PteIndex(addr) != ptep.Index)
+        // exactly when 1 ≤ nr ≤ EntriesToTableEnd. The address is page-aligned and maps Index exactly
+        // when its offset inside the PMD span is Index pages.
+        var shift = geometry.PageShift;
+        var pmdOffset = addr & (((ulong)geometry.PtrsPerPte << shift) - 1);
+        if ((uint)(nr - 1) >= (uint)ptep.EntriesToTableEnd || pmdOffset != (ulong)ptep.Index << shift)
         {
             ThrowBadBatch(geometry, helper, addr, ptep, nr);
         }
