@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ArchPgtable;
 
@@ -103,10 +104,13 @@ public sealed class PteTable
 
         Counters._pteReads += count;
         Counters._pteWrites += count;
-        var span = _words.AsSpan(index, count);
-        for (var i = 0; i < span.Length; i++)
+
+        // The range was checked above: walk it by reference without checking it again.
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), index);
+        for (var i = 0; i < count; i++)
         {
-            span[i] = transform.Apply(new Pte(span[i])).Value;
+            ref var word = ref Unsafe.Add(ref first, i);
+            word = transform.Apply(new Pte(word)).Value;
         }
     }
 
