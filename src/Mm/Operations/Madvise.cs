@@ -126,6 +126,7 @@ public static class Madvise
             }
 
             var folio = mem.FolioOf(pfn);
+            var anyYoungOrDirty = false;
             if (folio.NrPages > 1)
             {
                 nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> pageShift), ignoreDirty: true, out var any);
@@ -140,21 +141,16 @@ public static class Madvise
                     continue;
                 }
 
-                if (any.Young)
-                {
-                    ptent = fmt.MkYoung(ptent);
-                }
-
-                if (any.Dirty)
-                {
-                    ptent = fmt.MkDirty(ptent);
-                }
+                // The kernel folds any_young/any_dirty into ptent (pte_mkyoung()/pte_mkdirty()) only for
+                // the pte_young() || pte_dirty() test below; as pte_young(pte_mkyoung(x)) and
+                // pte_dirty(pte_mkdirty(x)) hold for every format, testing the flags is the same test.
+                anyYoungOrDirty = any.Young || any.Dirty;
             }
 
             stats.MadvisePtes += nr;
             if (MarkFolio(sys, folio))
             {
-                if (fmt.Young(ptent) || fmt.Dirty(ptent))
+                if (anyYoungOrDirty || fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
                     ops.ClearYoungDirtyPtes(mm, addr, ptep, nr, CydpFlags.Young | CydpFlags.Dirty);
                     gather.RemoveTlbEntries(addr, nr);
