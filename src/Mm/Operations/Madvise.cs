@@ -148,7 +148,7 @@ public static class Madvise
             }
 
             stats.MadvisePtes += nr;
-            if (MarkFolio(sys, folio))
+            if (MarkFolio(sys, folio, out var flags))
             {
                 if (anyYoungOrDirty || fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -156,7 +156,7 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, nr);
                 }
 
-                MarkLazyfree(sys, folio);
+                MarkLazyfree(sys, folio, flags);
             }
 
             addr += (ulong)nr << pageShift;
@@ -194,7 +194,7 @@ public static class Madvise
             }
 
             sys.Stats.MadvisePtes++;
-            if (MarkFolio(sys, folio))
+            if (MarkFolio(sys, folio, out var flags))
             {
                 if (fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -203,40 +203,44 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, 1);
                 }
 
-                MarkLazyfree(sys, folio);
+                MarkLazyfree(sys, folio, flags);
             }
 
             addr += g.PageSize;
         }
     }
 
-    /// <summary>The folio-flag part of MADV_FREE: a dirty or swap-cache folio must be exclusively mapped and have its dirty flag cleared; false to skip it.</summary>
-    private static bool MarkFolio(MmSystem sys, FolioExtent folio)
+    /// <summary>
+    /// The folio-flag part of MADV_FREE: a dirty or swap-cache folio must be exclusively mapped and
+    /// have its dirty flag cleared; false to skip it. <paramref name="flags"/> is the folio's flags
+    /// afterwards, for <see cref="MarkLazyfree"/>.
+    /// </summary>
+    private static bool MarkFolio(MmSystem sys, FolioExtent folio, out FolioFlags flags)
     {
         var mem = sys.Memory;
         sys.Stats.MadviseFolios++;
-        var f = mem.Flags(folio);
-        if ((f & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
+        flags = mem.Flags(folio);
+        if ((flags & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
         {
-            if ((f & FolioFlags.Locked) != 0 || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
+            if ((flags & FolioFlags.Locked) != 0 || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
             {
                 return false;
             }
 
             mem.ClearFlags(folio, FolioFlags.SwapCache | FolioFlags.Dirty);
+            flags &= ~(FolioFlags.SwapCache | FolioFlags.Dirty);
         }
 
         return true;
     }
 
+    /// <summary>Marks the folio lazyfree given its current <paramref name="flags"/> (as <see cref="MarkFolio"/> left them; nothing in between changes them).</summary>
     /// <remarks>Kernel: folio_mark_lazyfree()</remarks>
-    private static void MarkLazyfree(MmSystem sys, FolioExtent folio)
+    private static void MarkLazyfree(MmSystem sys, FolioExtent folio, FolioFlags flags)
     {
-        var mem = sys.Memory;
-        var f = mem.Flags(folio);
-        if ((f & FolioFlags.Anon) != 0 && (f & FolioFlags.SwapBacked) != 0 && (f & FolioFlags.SwapCache) == 0)
+        if ((flags & FolioFlags.Anon) != 0 && (flags & FolioFlags.SwapBacked) != 0 && (flags & FolioFlags.SwapCache) == 0)
         {
-            mem.ClearFlags(folio, FolioFlags.SwapBacked);
+            sys.Memory.ClearFlags(folio, FolioFlags.SwapBacked);
             sys.Stats.LazyfreeFolios++;
         }
     }
