@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace ArchPgtable;
 
@@ -104,13 +103,10 @@ public sealed class PteTable
 
         Counters._pteReads += count;
         Counters._pteWrites += count;
-
-        // The range was checked above: walk it by reference without checking it again.
-        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), index);
-        for (var i = 0; i < count; i++)
+        var span = _words.AsSpan(index, count);
+        for (var i = 0; i < span.Length; i++)
         {
-            ref var word = ref Unsafe.Add(ref first, i);
-            word = transform.Apply(new Pte(word)).Value;
+            span[i] = transform.Apply(new Pte(span[i])).Value;
         }
     }
 
