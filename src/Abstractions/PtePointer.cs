@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -12,17 +13,24 @@ public readonly struct PtePointer : IEquatable<PtePointer>
 {
     /// <summary>Creates a pointer to entry <paramref name="index"/> of <paramref name="table"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is outside the table.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PtePointer(PteTable table, int index)
     {
         ArgumentNullException.ThrowIfNull(table);
         if ((uint)index >= (uint)table.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index,
-                $"PTE index {index} is outside the PTE table (0..{table.Count - 1}).");
+            ThrowIndexOutside(table, index);
         }
 
         Table = table;
         Index = index;
+    }
+
+    /// <summary>An already-checked pointer: <paramref name="index"/> is known to lie inside <paramref name="table"/>.</summary>
+    private PtePointer(PteTable table, uint index)
+    {
+        Table = table;
+        Index = (int)index;
     }
 
     /// <summary>The table pointed into.</summary>
@@ -80,25 +88,29 @@ public readonly struct PtePointer : IEquatable<PtePointer>
     /// <summary>The pointer <paramref name="n"/> entries away (negative goes back).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The result would leave the PTE table.</exception>
     /// <exception cref="InvalidOperationException">This is the default (null) pointer.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PtePointer Offset(int n)
     {
-        if (Table is null)
+        var table = Table;
+        if (table is null)
         {
-            throw new InvalidOperationException($"ptep + {n} on a null (default) PTE pointer.");
+            ThrowNullOffset(n);
         }
 
-        var target = (long)Index + n;
-        if (target < 0 || target >= Table.Count)
+        // Index is in 0..Count-1: a negative target, or one past int.MaxValue (which wraps negative),
+        // is at least 2^31 as unsigned, so one unsigned compare covers both ends.
+        var target = (uint)(Index + n);
+        if (target >= (uint)table.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(n), n,
-                $"ptep + {n} leaves the PTE table: index {Index} + {n} is outside 0..{Table.Count - 1}.");
+            ThrowOffsetOutside(table, Index, n);
         }
 
-        return new PtePointer(Table, (int)target);
+        return new PtePointer(table, target);
     }
 
     /// <summary>The pointer to the first entry of the naturally aligned group of <paramref name="entries"/> containing this one.</summary>
     /// <remarks>Kernel: contpte_align_down()</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PtePointer AlignDown(int entries) => new(Table, Index & ~(entries - 1));
 
     /// <summary>Same table and index.</summary>
@@ -115,6 +127,23 @@ public readonly struct PtePointer : IEquatable<PtePointer>
 
     /// <summary>Different table or index.</summary>
     public static bool operator !=(PtePointer left, PtePointer right) => !left.Equals(right);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowIndexOutside(PteTable table, int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index,
+            $"PTE index {index} is outside the PTE table (0..{table.Count - 1}).");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNullOffset(int n) =>
+        throw new InvalidOperationException($"ptep + {n} on a null (default) PTE pointer.");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOffsetOutside(PteTable table, int index, int n) =>
+        throw new ArgumentOutOfRangeException(nameof(n), n,
+            $"ptep + {n} leaves the PTE table: index {index} + {n} is outside 0..{table.Count - 1}.");
 
     /// <summary>The pointer as <c>table@0x…[index]</c>.</summary>
     public override string ToString() =>

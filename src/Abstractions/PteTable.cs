@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace ArchPgtable;
@@ -24,13 +25,14 @@ public sealed class PteTable
         }
 
         _words = new ulong[entries];
+        Count = entries;
         Counters = counters ?? new CostCounters();
         BaseAddress = baseAddress;
     }
 
     /// <summary>Entries in the table.</summary>
     /// <remarks>Kernel: PTRS_PER_PTE</remarks>
-    public int Count => _words.Length;
+    public int Count { get; }
 
     /// <summary>The virtual address mapped by entry 0.</summary>
     public ulong BaseAddress { get; }
@@ -86,7 +88,7 @@ public sealed class PteTable
     {
         if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"entries {index}..{index + count - 1} leave the PTE table (0..{_words.Length - 1}).");
+            ThrowRangeOutside(index, count);
         }
 
         if (Observer is not null)
@@ -158,6 +160,11 @@ public sealed class PteTable
 
     /// <summary>Copies every raw word into <paramref name="destination"/> without counting: for snapshots and checkers.</summary>
     public void CopyTo(Span<ulong> destination) => _words.CopyTo(destination);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowRangeOutside(int index, int count) =>
+        throw new ArgumentOutOfRangeException(nameof(count), count, $"entries {index}..{index + count - 1} leave the PTE table (0..{_words.Length - 1}).");
 
     private Pte ObservedRead(int index)
     {

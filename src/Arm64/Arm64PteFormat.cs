@@ -75,9 +75,17 @@ public sealed class Arm64PteFormat : IPteFormat
     public Pte PfnPte(ulong pfn, PteProt prot) => new(((pfn << PageShift) & PfnMask) | (prot.Value & ~PfnMask));
 
     /// <inheritdoc/>
-    /// <remarks>Kernel: pte_advance_pfn() (arm64: rebuilt from pte_pfn() + nr and pte_pgprot())</remarks>
+    /// <remarks>
+    /// Kernel: pte_advance_pfn() (arm64: pfn_pte(pte_pfn(pte) + nr, pte_pgprot(pte))). Computed as one
+    /// add inside the output-address field, which is the same value: the field starts at PAGE_SHIFT,
+    /// so (pfn + nr) &lt;&lt; PAGE_SHIFT masked to the field is the field plus nr &lt;&lt; PAGE_SHIFT, masked.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Pte AdvancePfn(Pte pte, int nr) => PfnPte(Pfn(pte) + (ulong)(long)nr, Pgprot(pte));
+    public Pte AdvancePfn(Pte pte, int nr)
+    {
+        var mask = PfnMask;
+        return new((((pte.Value & mask) + ((ulong)(long)nr << PageShift)) & mask) | (pte.Value & ~mask));
+    }
 
     /// <inheritdoc/>
     /// <remarks>Kernel: pte_mkold()</remarks>

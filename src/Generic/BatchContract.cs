@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ArchPgtable.Generic;
 
@@ -15,23 +18,29 @@ public static class BatchContract
     /// <param name="helper">The kernel name of the helper, for the message.</param>
     /// <param name="addr">The virtual address of the entry.</param>
     /// <param name="ptep">The entry.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckSingle(ArchGeometry geometry, string helper, ulong addr, PtePointer ptep) =>
         CheckBatch(geometry, helper, addr, ptep, 1);
 
     /// <summary>Checks a pointer-only helper's arguments (no address).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckPointer(ArchGeometry geometry, string helper, PtePointer ptep)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        if (ptep.Table is null)
-        {
-            throw new ArgumentException($"{helper}: ptep is a null PTE pointer.", nameof(ptep));
-        }
+        CheckPointer(geometry.PtrsPerPte, helper, ptep);
+    }
 
-        if (ptep.Table.Count != geometry.PtrsPerPte)
+    /// <summary>Checks a pointer-only helper's arguments (no address) against a table size the caller already holds.</summary>
+    /// <param name="ptrsPerPte">The geometry's PTRS_PER_PTE.</param>
+    /// <param name="helper">The kernel name of the helper, for the message.</param>
+    /// <param name="ptep">The entry.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckPointer(int ptrsPerPte, string helper, PtePointer ptep)
+    {
+        var table = ptep.Table;
+        if (table is null || table.Count != ptrsPerPte)
         {
-            throw new ArgumentException(
-                $"{helper}: the PTE table has {ptep.Table.Count} entries but PTRS_PER_PTE is {geometry.PtrsPerPte}.",
-                nameof(ptep));
+            ThrowBadPointer(ptrsPerPte, helper, ptep);
         }
     }
 
@@ -41,42 +50,29 @@ public static class BatchContract
     /// <param name="addr">The virtual address of the first entry.</param>
     /// <param name="ptep">The first entry.</param>
     /// <param name="nr">The number of entries.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckBatch(ArchGeometry geometry, string helper, ulong addr, PtePointer ptep, int nr)
     {
         CheckPointer(geometry, helper, ptep);
-        if (nr < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(nr), nr, $"{helper}: nr must be at least 1 (got {nr}).");
-        }
 
-        if (nr > ptep.EntriesToTableEnd)
+        // The pointer is valid, so 0 ≤ Index < Count: nr - 1 as unsigned is below EntriesToTableEnd
+        // exactly when 1 ≤ nr ≤ EntriesToTableEnd. The address is page-aligned and maps Index exactly
+        // when its offset inside the PMD span is Index pages.
+        var shift = geometry.PageShift;
+        var pmdOffset = addr & (((ulong)geometry.PtrsPerPte << shift) - 1);
+        if ((uint)(nr - 1) >= (uint)ptep.EntriesToTableEnd || pmdOffset != (ulong)ptep.Index << shift)
         {
-            throw new ArgumentOutOfRangeException(nameof(nr), nr, string.Create(CultureInfo.InvariantCulture,
-                $"{helper}: nr={nr} from PTE index {ptep.Index} crosses the PTE table boundary ({ptep.Table.Count} entries); a batch never leaves one PMD."));
-        }
-
-        if ((addr & (geometry.PageSize - 1)) != 0)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{helper}: addr 0x{addr:x} is not aligned to the {geometry.PageSize}-byte page size."), nameof(addr));
-        }
-
-        var index = geometry.PteIndex(addr);
-        if (index != ptep.Index)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{helper}: addr 0x{addr:x} maps PTE index {index} but ptep points at index {ptep.Index}."), nameof(addr));
+            ThrowBadBatch(geometry, helper, addr, ptep, nr);
         }
     }
 
     /// <summary>Checks <see cref="IPageTableOps.ClearYoungDirtyPtes"/> flags.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckCydpFlags(CydpFlags flags)
     {
         if (flags == CydpFlags.None || (flags & ~(CydpFlags.Young | CydpFlags.Dirty)) != 0)
         {
-            throw new ArgumentException(
-                $"clear_young_dirty_ptes: flags must be CYDP_CLEAR_YOUNG, CYDP_CLEAR_DIRTY or both (got {(int)flags}).",
-                nameof(flags));
+            ThrowBadCydpFlags(flags);
         }
     }
 
@@ -123,4 +119,56 @@ public static class BatchContract
             }
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadPointer(int ptrsPerPte, string helper, PtePointer ptep)
+    {
+        if (ptep.Table is null)
+        {
+            throw new ArgumentException($"{helper}: ptep is a null PTE pointer.", nameof(ptep));
+        }
+
+        throw new ArgumentException(
+            $"{helper}: the PTE table has {ptep.Table.Count} entries but PTRS_PER_PTE is {ptrsPerPte}.",
+            nameof(ptep));
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadBatch(ArchGeometry geometry, string helper, ulong addr, PtePointer ptep, int nr)
+    {
+        if (nr < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nr), nr, $"{helper}: nr must be at least 1 (got {nr}).");
+        }
+
+        if (nr > ptep.EntriesToTableEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nr), nr, string.Create(CultureInfo.InvariantCulture,
+                $"{helper}: nr={nr} from PTE index {ptep.Index} crosses the PTE table boundary ({ptep.Table.Count} entries); a batch never leaves one PMD."));
+        }
+
+        if ((addr & (geometry.PageSize - 1)) != 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{helper}: addr 0x{addr:x} is not aligned to the {geometry.PageSize}-byte page size."), nameof(addr));
+        }
+
+        var index = geometry.PteIndex(addr);
+        if (index != ptep.Index)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{helper}: addr 0x{addr:x} maps PTE index {index} but ptep points at index {ptep.Index}."), nameof(addr));
+        }
+
+        throw new UnreachableException($"{helper}: ThrowBadBatch called for a valid batch.");
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadCydpFlags(CydpFlags flags) =>
+        throw new ArgumentException(
+            $"clear_young_dirty_ptes: flags must be CYDP_CLEAR_YOUNG, CYDP_CLEAR_DIRTY or both (got {(int)flags}).",
+            nameof(flags));
 }

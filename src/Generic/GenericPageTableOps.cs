@@ -10,6 +10,9 @@ namespace ArchPgtable.Generic;
 /// <remarks>Kernel: include/linux/pgtable.h and mm/pgtable-generic.c</remarks>
 public abstract partial class GenericPageTableOps : IPageTableOps
 {
+    /// <summary>The geometry's PTRS_PER_PTE, held here so the pointer-only checks of the per-entry helpers need no geometry load.</summary>
+    private readonly int _ptrsPerPte;
+
     /// <summary>Creates the helpers for a PTE encoding and a geometry.</summary>
     /// <param name="format">The architecture's PTE encoding.</param>
     /// <param name="geometry">The page-table geometry.</param>
@@ -21,6 +24,7 @@ public abstract partial class GenericPageTableOps : IPageTableOps
         Format = format;
         Geometry = geometry;
         DebugVm = debugVm;
+        _ptrsPerPte = geometry.PtrsPerPte;
     }
 
     /// <inheritdoc/>
@@ -36,14 +40,14 @@ public abstract partial class GenericPageTableOps : IPageTableOps
     /// <inheritdoc/>
     public Pte PtepGet(PtePointer ptep)
     {
-        BatchContract.CheckPointer(Geometry, "ptep_get", ptep);
+        BatchContract.CheckPointer(_ptrsPerPte, "ptep_get", ptep);
         return PtepGetCore(ptep);
     }
 
     /// <inheritdoc/>
     public Pte PtepGetLockless(PtePointer ptep)
     {
-        BatchContract.CheckPointer(Geometry, "ptep_get_lockless", ptep);
+        BatchContract.CheckPointer(_ptrsPerPte, "ptep_get_lockless", ptep);
         return PtepGetLocklessCore(ptep);
     }
 
@@ -151,7 +155,7 @@ public abstract partial class GenericPageTableOps : IPageTableOps
     /// <inheritdoc/>
     public int PteBatchHint(PtePointer ptep, Pte pte)
     {
-        BatchContract.CheckPointer(Geometry, "pte_batch_hint", ptep);
+        BatchContract.CheckPointer(_ptrsPerPte, "pte_batch_hint", ptep);
         return PteBatchHintCore(ptep, pte);
     }
 

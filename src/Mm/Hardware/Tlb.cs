@@ -67,9 +67,28 @@ public sealed class Tlb
 
         if (endVpn - startVpn > (ulong)_entries.Count)
         {
-            foreach (var key in _entries.Keys.ToList())
+            // A range wider than the TLB: test the cached entries instead of the range's pages. When
+            // every entry is hit (a big munmap or madvise flushing what it just touched), clearing the
+            // table is the same and skips a hash lookup per entry.
+            var hits = 0;
+            foreach (var key in _entries.Keys)
             {
-                if (key.Asid == asid && key.BaseVpn < endVpn && key.BaseVpn + (ulong)key.Pages > startVpn)
+                if (Hits(key, asid, startVpn, endVpn))
+                {
+                    hits++;
+                }
+            }
+
+            if (hits == _entries.Count)
+            {
+                _entries.Clear();
+                return;
+            }
+
+            // Removing the current key while enumerating is allowed and allocates no key list.
+            foreach (var key in _entries.Keys)
+            {
+                if (Hits(key, asid, startVpn, endVpn))
                 {
                     _entries.Remove(key);
                 }
@@ -111,4 +130,8 @@ public sealed class Tlb
             _fifo.Enqueue(k);
         }
     }
+
+    /// <summary>True when <paramref name="key"/> is an entry of <paramref name="asid"/> covering a page in <c>[startVpn, endVpn)</c>.</summary>
+    private static bool Hits((int Asid, ulong BaseVpn, int Pages) key, int asid, ulong startVpn, ulong endVpn) =>
+        key.Asid == asid && key.BaseVpn < endVpn && key.BaseVpn + (ulong)key.Pages > startVpn;
 }

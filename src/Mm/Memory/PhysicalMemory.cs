@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ArchPgtable.Mm.Memory;
 
@@ -139,6 +141,14 @@ public sealed class PhysicalMemory
     /// <summary>The flags of the folio containing <paramref name="pfn"/>.</summary>
     public FolioFlags Flags(ulong pfn) => _flags[Idx(HeadOf(pfn))];
 
+    /// <summary>The flags of <paramref name="folio"/> (as <see cref="FolioOf"/> returned it), read from its head page without looking the head up again.</summary>
+    /// <remarks>Kernel: folio-&gt;flags</remarks>
+    public FolioFlags Flags(FolioExtent folio) => _flags[Idx(folio.StartPfn)];
+
+    /// <summary>Clears flags on <paramref name="folio"/> (as <see cref="FolioOf"/> returned it), on its head page directly.</summary>
+    /// <remarks>Kernel: folio_clear_*(folio)</remarks>
+    public void ClearFlags(FolioExtent folio, FolioFlags flags) => _flags[Idx(folio.StartPfn)] &= ~flags;
+
     /// <summary>Sets flags on the folio containing <paramref name="pfn"/>.</summary>
     public void SetFlags(ulong pfn, FolioFlags flags) => _flags[Idx(HeadOf(pfn))] |= flags;
 
@@ -202,16 +212,24 @@ public sealed class PhysicalMemory
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Idx(ulong pfn)
     {
-        if (!IsValid(pfn))
+        // One unsigned compare covers both ends: a PFN below BasePfn wraps to a huge offset.
+        var i = pfn - BasePfn;
+        if (i >= (ulong)Pages)
         {
-            throw new ArgumentOutOfRangeException(nameof(pfn), pfn,
-                string.Create(CultureInfo.InvariantCulture, $"PFN 0x{pfn:x} is outside physical memory 0x{BasePfn:x}..0x{BasePfn + (ulong)Pages - 1:x}."));
+            ThrowOutside(pfn);
         }
 
-        return (int)(pfn - BasePfn);
+        return (int)i;
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOutside(ulong pfn) =>
+        throw new ArgumentOutOfRangeException(nameof(pfn), pfn,
+            string.Create(CultureInfo.InvariantCulture, $"PFN 0x{pfn:x} is outside physical memory 0x{BasePfn:x}..0x{BasePfn + (ulong)Pages - 1:x}."));
 
     private int CheckHead(ulong head)
     {

@@ -21,12 +21,18 @@ public static class FolioPteBatch
         ArgumentNullException.ThrowIfNull(ops);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNr, 1);
         var fmt = ops.Format;
-        any = default;
-        var nr = ops.PteBatchHint(ptep, pte);
+        var folioEnd = folio.EndPfn;
         var pfn0 = fmt.Pfn(pte);
-        var prev = pte;
+
+        // Entries from the first one to the folio's end: entry nr maps pfn0 + nr, which is past the
+        // folio exactly when nr ≥ room (0 when the first entry is not in the folio at all).
+        var room = pfn0 < folioEnd ? folioEnd - pfn0 : 0;
+        var nr = ops.PteBatchHint(ptep, pte);
         var rawNext = fmt.AdvancePfn(pte, nr);
-        var prevCounted = false;
+
+        // True while the entry just taken carries write/young/dirty bits already OR-ed in.
+        var counted = false;
+        bool writable = false, young = false, dirty = false;
         while (nr < maxNr)
         {
             var p = ptep + nr;
@@ -35,42 +41,43 @@ public static class FolioPteBatch
             {
                 // Fast path: the entry is the previous one with its PFN advanced, so it normalises to the
                 // expected value too (normalising and advancing touch disjoint bits) and carries the
-                // previous entry's write/young/dirty bits.
-                if (pfn0 + (ulong)nr >= folio.EndPfn)
+                // previous entry's write/young/dirty bits: the first entry's for a run of such entries
+                // from the start, which count once as the first taken entry's own.
+                if ((ulong)nr >= room)
                 {
                     break;
-                }
-
-                if (!prevCounted)
-                {
-                    any = Or(fmt, any, prev);
-                    prevCounted = true;
                 }
             }
             else
             {
-                if (!fmt.Present(v) || Normalise(fmt, v, ignoreDirty) != Normalise(fmt, rawNext, ignoreDirty) || fmt.Pfn(v) >= folio.EndPfn)
+                if (!Same(fmt, v, rawNext, ignoreDirty, folioEnd))
                 {
                     break;
                 }
 
-                any = Or(fmt, any, v);
-                prevCounted = true;
+                counted = false;
+            }
+
+            if (!counted)
+            {
+                writable |= fmt.Write(v);
+                young |= fmt.Young(v);
+                dirty |= fmt.Dirty(v);
+                counted = true;
             }
 
             var hint = ops.PteBatchHint(p, v);
             rawNext = fmt.AdvancePfn(v, hint);
-            prev = v;
             nr += hint;
         }
 
+        any = new BatchBits(writable, young, dirty);
         return Math.Min(nr, maxNr);
     }
 
-    private static BatchBits Or(IPteFormat fmt, BatchBits any, Pte v) => new(
-        any.Writable || fmt.Write(v),
-        any.Young || fmt.Young(v),
-        any.Dirty || fmt.Dirty(v));
+    /// <summary>The slow path: <paramref name="v"/> is present, normalises to what <paramref name="rawNext"/> normalises to, and maps a page before the folio's end.</summary>
+    private static bool Same(IPteFormat fmt, Pte v, Pte rawNext, bool ignoreDirty, ulong folioEnd) =>
+        fmt.Present(v) && Normalise(fmt, v, ignoreDirty) == Normalise(fmt, rawNext, ignoreDirty) && fmt.Pfn(v) < folioEnd;
 
     private static Pte Normalise(IPteFormat fmt, Pte p, bool ignoreDirty)
     {

@@ -106,57 +106,61 @@ public static class Madvise
         var ops = sys.Ops;
         var fmt = sys.Format;
         var mem = sys.Memory;
-        var g = sys.Arch.Geometry;
+        var stats = sys.Stats;
+        var zeroPfn = mem.ZeroPfn;
+        var pageShift = sys.Arch.Geometry.PageShift;
+        var index = sys.Arch.Geometry.PteIndex(addr);
         while (addr < end)
         {
-            var ptep = table[g.PteIndex(addr)];
+            var ptep = table[index];
             var nr = 1;
             var ptent = ops.PtepGet(ptep);
-            if (ClearIfSwap(mm, addr, ptep, ptent) || !fmt.Present(ptent) || fmt.Pfn(ptent) == mem.ZeroPfn)
+            var pfn = fmt.Present(ptent) ? fmt.Pfn(ptent) : zeroPfn;
+            if (pfn == zeroPfn)
             {
-                addr += g.PageSize;
+                // Not present, or the zero page; a swap entry (not present) has its slot freed and is cleared.
+                ClearIfSwap(mm, addr, ptep, ptent);
+                addr += 1UL << pageShift;
+                index++;
                 continue;
             }
 
-            var pfn = fmt.Pfn(ptent);
             var folio = mem.FolioOf(pfn);
+            var anyYoungOrDirty = false;
             if (folio.NrPages > 1)
             {
-                nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> g.PageShift), ignoreDirty: true, out var any);
+                nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> pageShift), ignoreDirty: true, out var any);
                 if (nr < folio.NrPages)
                 {
                     if (mem.Mapcount(pfn) > 1 || mem.Test(pfn, FolioFlags.Locked) || !FolioSplitter.Split(mm, addr, pfn))
                     {
-                        addr += (ulong)nr << g.PageShift;
+                        addr += (ulong)nr << pageShift;
+                        index += nr;
                     }
 
                     continue;
                 }
 
-                if (any.Young)
-                {
-                    ptent = fmt.MkYoung(ptent);
-                }
-
-                if (any.Dirty)
-                {
-                    ptent = fmt.MkDirty(ptent);
-                }
+                // The kernel folds any_young/any_dirty into ptent (pte_mkyoung()/pte_mkdirty()) only for
+                // the pte_young() || pte_dirty() test below; as pte_young(pte_mkyoung(x)) and
+                // pte_dirty(pte_mkdirty(x)) hold for every format, testing the flags is the same test.
+                anyYoungOrDirty = any.Young || any.Dirty;
             }
 
-            sys.Stats.MadvisePtes += nr;
-            if (MarkFolio(mm, folio))
+            stats.MadvisePtes += nr;
+            if (MarkFolio(sys, folio, out var flags))
             {
-                if (fmt.Young(ptent) || fmt.Dirty(ptent))
+                if (anyYoungOrDirty || fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
                     ops.ClearYoungDirtyPtes(mm, addr, ptep, nr, CydpFlags.Young | CydpFlags.Dirty);
                     gather.RemoveTlbEntries(addr, nr);
                 }
 
-                MarkLazyfree(mm, folio);
+                MarkLazyfree(sys, folio, flags);
             }
 
-            addr += (ulong)nr << g.PageShift;
+            addr += (ulong)nr << pageShift;
+            index += nr;
         }
     }
 
@@ -190,7 +194,7 @@ public static class Madvise
             }
 
             sys.Stats.MadvisePtes++;
-            if (MarkFolio(mm, folio))
+            if (MarkFolio(sys, folio, out var flags))
             {
                 if (fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -199,40 +203,45 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, 1);
                 }
 
-                MarkLazyfree(mm, folio);
+                MarkLazyfree(sys, folio, flags);
             }
 
             addr += g.PageSize;
         }
     }
 
-    /// <summary>The folio-flag part of MADV_FREE: a dirty or swap-cache folio must be exclusively mapped and have its dirty flag cleared; false to skip it.</summary>
-    private static bool MarkFolio(MmStruct mm, FolioExtent folio)
+    /// <summary>
+    /// The folio-flag part of MADV_FREE: a dirty or swap-cache folio must be exclusively mapped and
+    /// have its dirty flag cleared; false to skip it. <paramref name="flags"/> is the folio's flags
+    /// afterwards, for <see cref="MarkLazyfree"/>.
+    /// </summary>
+    private static bool MarkFolio(MmSystem sys, FolioExtent folio, out FolioFlags flags)
     {
-        var mem = mm.System.Memory;
-        mm.System.Stats.MadviseFolios++;
-        if ((mem.Flags(folio.StartPfn) & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
+        var mem = sys.Memory;
+        sys.Stats.MadviseFolios++;
+        flags = mem.Flags(folio);
+        if ((flags & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
         {
-            if (mem.Test(folio.StartPfn, FolioFlags.Locked) || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
+            if ((flags & FolioFlags.Locked) != 0 || mem.FolioMapcount(folio.StartPfn) != folio.NrPages)
             {
                 return false;
             }
 
-            mem.ClearFlags(folio.StartPfn, FolioFlags.SwapCache | FolioFlags.Dirty);
+            mem.ClearFlags(folio, FolioFlags.SwapCache | FolioFlags.Dirty);
+            flags &= ~(FolioFlags.SwapCache | FolioFlags.Dirty);
         }
 
         return true;
     }
 
+    /// <summary>Marks the folio lazyfree given its current <paramref name="flags"/> (as <see cref="MarkFolio"/> left them; nothing in between changes them).</summary>
     /// <remarks>Kernel: folio_mark_lazyfree()</remarks>
-    private static void MarkLazyfree(MmStruct mm, FolioExtent folio)
+    private static void MarkLazyfree(MmSystem sys, FolioExtent folio, FolioFlags flags)
     {
-        var mem = mm.System.Memory;
-        var f = mem.Flags(folio.StartPfn);
-        if ((f & FolioFlags.Anon) != 0 && (f & FolioFlags.SwapBacked) != 0 && (f & FolioFlags.SwapCache) == 0)
+        if ((flags & FolioFlags.Anon) != 0 && (flags & FolioFlags.SwapBacked) != 0 && (flags & FolioFlags.SwapCache) == 0)
         {
-            mem.ClearFlags(folio.StartPfn, FolioFlags.SwapBacked);
-            mm.System.Stats.LazyfreeFolios++;
+            sys.Memory.ClearFlags(folio, FolioFlags.SwapBacked);
+            sys.Stats.LazyfreeFolios++;
         }
     }
 

@@ -9,6 +9,7 @@ namespace ArchPgtable.Mm.Operations;
 internal sealed class MmuGather(MmStruct mm)
 {
     private readonly List<ulong> _folios = [];
+    private readonly int _pageShift = mm.System.Arch.Geometry.PageShift;
     private ulong _start = ulong.MaxValue;
     private ulong _end;
 
@@ -16,7 +17,7 @@ internal sealed class MmuGather(MmStruct mm)
     public void RemoveTlbEntries(ulong addr, int nr)
     {
         _start = Math.Min(_start, addr);
-        _end = Math.Max(_end, addr + ((ulong)nr << mm.System.Arch.Geometry.PageShift));
+        _end = Math.Max(_end, addr + ((ulong)nr << _pageShift));
     }
 
     /// <remarks>Kernel: tlb_remove_folio() — the folio is freed after the flush</remarks>
