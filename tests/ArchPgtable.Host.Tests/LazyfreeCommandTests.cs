@@ -35,7 +35,7 @@ public sealed class LazyfreeCommandTests
         }
 
         Assert.True(big.GetProperty("change").GetDouble() < -0.9);
-        Assert.Equal((0.052812 - 2.457796) / 2.457796, big.GetProperty("published_change").GetDouble(), 6);
+        Assert.Equal(-0.97, big.GetProperty("published_change").GetDouble(), 6);
     }
 
     [Fact]
@@ -76,5 +76,17 @@ public sealed class LazyfreeCommandTests
         }
 
         Assert.Equal(JsonValueKind.Number, row.GetProperty("old").GetProperty("wall_ms").ValueKind);
+    }
+
+    [Fact]
+    public void The_i5_column_prints_the_cover_letters_changes()
+    {
+        var result = CliRun.Run("lazyfree", "--size", "2M", "--folio", "4K,16K,32K,64K,128K,256K,512K,1M,2M", "--arch", "generic", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var published = json.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => Math.Round(r.GetProperty("published_change").GetDouble() * 100)).ToArray();
+        Assert.Equal([0.0, -94, -95, -97, -99, -99, -99, -99], published);
     }
 }

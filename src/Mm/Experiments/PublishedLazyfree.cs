@@ -20,7 +20,25 @@ public static class PublishedLazyfree
         [2048] = (0.002799, 0.002804),
     };
 
-    /// <summary>The published change for a folio size ((new − old) / old), or null.</summary>
+    /// <summary>
+    /// Folio size in KiB → the change the cover letter prints, in percent. These are the published
+    /// figures, not recomputed from <see cref="Seconds"/>: the letter rounds some and truncates
+    /// others (32K: −95.9% printed as −95%; 512K: −99.5% printed as −99%).
+    /// </summary>
+    public static IReadOnlyDictionary<ulong, int> ChangePercent { get; } = new Dictionary<ulong, int>
+    {
+        [4] = 0,
+        [16] = -94,
+        [32] = -95,
+        [64] = -97,
+        [128] = -99,
+        [256] = -99,
+        [512] = -99,
+        [1024] = -99,
+        [2048] = 0,
+    };
+
+    /// <summary>The published change for a folio size as a fraction (−0.94 for −94%), or null for a size the letter does not list.</summary>
     public static double? Change(ulong folioBytes) =>
-        Seconds.TryGetValue(folioBytes / 1024, out var s) ? (s.New - s.Old) / s.Old : null;
+        ChangePercent.TryGetValue(folioBytes / 1024, out var p) ? p / 100.0 : null;
 }
