@@ -56,6 +56,29 @@ public readonly struct PtePointer : IEquatable<PtePointer>
     /// <remarks>Kernel: xchg()</remarks>
     public Pte Exchange(Pte value) => Table.Exchange(Index, value);
 
+    /// <summary>
+    /// Replaces the entry with <paramref name="transform"/> applied to it by a compare-and-exchange
+    /// loop: read, compute, exchange if the entry still holds what was read, else recompute from
+    /// what it holds now. A concurrent (hardware) update is never lost unless the transform drops
+    /// it. Returns the value replaced.
+    /// </summary>
+    /// <remarks>Kernel: the try_cmpxchg() loop of ptep_set_wrprotect() (x86), ___ptep_set_wrprotect() and __ptep_test_and_clear_young() (arm64)</remarks>
+    public Pte CompareExchangeLoop<T>(T transform)
+        where T : IPteTransform
+    {
+        var pte = Read();
+        for (; ; )
+        {
+            var found = CompareExchange(transform.Apply(pte), pte);
+            if (found == pte)
+            {
+                return pte;
+            }
+
+            pte = found;
+        }
+    }
+
     /// <summary>Atomically replaces the entry if it equals <paramref name="comparand"/>; returns the value found.</summary>
     /// <remarks>Kernel: cmpxchg_relaxed()</remarks>
     public Pte CompareExchange(Pte value, Pte comparand) => Table.CompareExchange(Index, value, comparand);

@@ -82,20 +82,7 @@ public static class Arm64RawPtes
 
     /// <summary>Clears the access flag with a compare-and-exchange loop (never losing a concurrent hardware dirty update); returns whether the entry was young.</summary>
     /// <remarks>Kernel: __ptep_test_and_clear_young()</remarks>
-    public static bool PtepTestAndClearYoung(PtePointer ptep)
-    {
-        var pte = ptep.Read();
-        for (; ; )
-        {
-            var found = ptep.CompareExchange(Arm64Pte.MkOld(pte), pte);
-            if (found == pte)
-            {
-                return Arm64Pte.Young(pte);
-            }
-
-            pte = found;
-        }
-    }
+    public static bool PtepTestAndClearYoung(PtePointer ptep) => Arm64Pte.Young(ptep.CompareExchangeLoop(default(MkOldTransform)));
 
     /// <summary>Test-and-clears young; if it was young, flushes the page's TLB entry (the kernel elides the trailing DSB: at worst a hot page is reclaimed early).</summary>
     /// <remarks>Kernel: __ptep_clear_flush_young() (flush_tlb_page_nosync())</remarks>
@@ -113,20 +100,7 @@ public static class Arm64RawPtes
 
     /// <summary>Write-protects one entry with a compare-and-exchange loop applying pte_wrprotect(), so a hardware-dirty state moves into PTE_DIRTY.</summary>
     /// <remarks>Kernel: __ptep_set_wrprotect() (___ptep_set_wrprotect())</remarks>
-    public static void PtepSetWrprotect(PtePointer ptep)
-    {
-        var pte = ptep.Read();
-        for (; ; )
-        {
-            var found = ptep.CompareExchange(Arm64Pte.WrProtect(pte), pte);
-            if (found == pte)
-            {
-                return;
-            }
-
-            pte = found;
-        }
-    }
+    public static void PtepSetWrprotect(PtePointer ptep) => ptep.CompareExchangeLoop(default(WrProtectTransform));
 
     /// <summary>Write-protects <paramref name="nr"/> consecutive entries, one compare-and-exchange loop each.</summary>
     /// <remarks>Kernel: __wrprotect_ptes()</remarks>
@@ -210,6 +184,16 @@ public static class Arm64RawPtes
     private readonly struct MkOldClean : IPteTransform
     {
         public Pte Apply(Pte pte) => Arm64Pte.MkClean(Arm64Pte.MkOld(pte));
+    }
+
+    private readonly struct MkOldTransform : IPteTransform
+    {
+        public Pte Apply(Pte pte) => Arm64Pte.MkOld(pte);
+    }
+
+    private readonly struct WrProtectTransform : IPteTransform
+    {
+        public Pte Apply(Pte pte) => Arm64Pte.WrProtect(pte);
     }
 
     /// <summary>Marks <paramref name="nr"/> consecutive entries old and clean: <see cref="ClearYoungDirtyPtes"/> with both flags.</summary>

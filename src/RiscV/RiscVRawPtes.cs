@@ -56,19 +56,11 @@ public static class RiscVRawPtes
 
     /// <summary>Atomically clears W (atomic_long_and, here a compare-and-exchange loop).</summary>
     /// <remarks>Kernel: ptep_set_wrprotect() (riscv: atomic_long_and(~_PAGE_WRITE, ptep))</remarks>
-    public static void PtepSetWrprotect(PtePointer ptep)
-    {
-        var pte = ptep.Read();
-        for (; ; )
-        {
-            var found = ptep.CompareExchange(RiscVPte.WrProtect(pte), pte);
-            if (found == pte)
-            {
-                return;
-            }
+    public static void PtepSetWrprotect(PtePointer ptep) => ptep.CompareExchangeLoop(default(WrProtectTransform));
 
-            pte = found;
-        }
+    private readonly struct WrProtectTransform : IPteTransform
+    {
+        public Pte Apply(Pte pte) => RiscVPte.WrProtect(pte);
     }
 
     /// <summary>Stores <paramref name="entry"/> if it differs from the entry; always returns true, so the caller's update_mmu_cache() runs (a local sfence.vma that also covers a spurious fault).</summary>

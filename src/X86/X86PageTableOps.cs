@@ -81,19 +81,13 @@ public sealed class X86PageTableOps : GenericPageTableOps
     /// <summary>A compare-and-exchange loop applying pte_wrprotect(), so a Dirty bit the CPU sets concurrently is moved to SavedDirty rather than left as Write=0,Dirty=1.</summary>
     /// <remarks>Kernel: ptep_set_wrprotect() (v6.6+: try_cmpxchg loop)</remarks>
     [KernelHelper("ptep_set_wrprotect")]
-    protected override void PtepSetWrprotectCore(IMmContext mm, ulong addr, PtePointer ptep)
-    {
-        var pte = ptep.Read();
-        for (; ; )
-        {
-            var found = ptep.CompareExchange(Format.WrProtect(pte), pte);
-            if (found == pte)
-            {
-                return;
-            }
+    protected override void PtepSetWrprotectCore(IMmContext mm, ulong addr, PtePointer ptep) =>
+        ptep.CompareExchangeLoop(new WrProtectTransform(Format));
 
-            pte = found;
-        }
+    /// <summary>pte_wrprotect() of this build's format (SavedDirty or not), for the compare-and-exchange loop.</summary>
+    private readonly struct WrProtectTransform(IPteFormat format) : IPteTransform
+    {
+        public Pte Apply(Pte pte) => format.WrProtect(pte);
     }
 
     /// <summary>
