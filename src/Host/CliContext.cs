@@ -1,4 +1,4 @@
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 
 namespace ArchPgtable.Host;
 

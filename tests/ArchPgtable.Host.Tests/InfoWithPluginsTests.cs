@@ -1,4 +1,4 @@
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Host.Tests.Support;
 
 namespace ArchPgtable.Host.Tests;

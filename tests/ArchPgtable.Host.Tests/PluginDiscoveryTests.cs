@@ -1,5 +1,5 @@
-using ArchPgtable.Host.Configuration;
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Host.Tests.Support;
 using ArchPgtable.Plugins;
 

@@ -1,5 +1,5 @@
-using ArchPgtable.Host.Configuration;
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Host.Tests.Support;
 
 namespace ArchPgtable.Host.Tests;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchPgtable.Host.Cli;

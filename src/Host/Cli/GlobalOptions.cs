@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 
 namespace ArchPgtable.Host.Cli;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using ArchPgtable.Generic;
-using ArchPgtable.Host.Configuration;
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Composition.Hosting;
-using ArchPgtable.Host.Configuration;
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Plugins;
 
 namespace ArchPgtable.Host.Verify;

@@ -1,6 +1,6 @@
 using ArchPgtable.Contracts.Running;
-using ArchPgtable.Host.Configuration;
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 

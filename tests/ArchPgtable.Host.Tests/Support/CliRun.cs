@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 
 namespace ArchPgtable.Host.Tests.Support;
 

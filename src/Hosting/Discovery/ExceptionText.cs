@@ -1,7 +1,7 @@
 using System.Composition.Hosting;
 using System.Reflection;
 
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>Turns an exception from loading or composing a plugin into one line naming the root cause.</summary>
 internal static class ExceptionText

@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>
 /// Every architecture plugin the host found (the in-box <c>generic</c> one and those in the

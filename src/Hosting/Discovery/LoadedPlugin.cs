@@ -1,6 +1,6 @@
 using ArchPgtable.Plugins;
 
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>An architecture plugin the host found and instantiated.</summary>
 /// <param name="Arch">The arch it provides.</param>

@@ -1,6 +1,6 @@
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Discovery;
 
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>The architecture chosen for this run and why.</summary>
 /// <param name="Arch">The arch name.</param>

@@ -1,10 +1,10 @@
 using System.Composition.Hosting;
 using System.Reflection;
 using ArchPgtable.Generic;
-using ArchPgtable.Host.Configuration;
+using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Plugins;
 
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>
 /// Finds, loads and composes plugin assemblies. Each file is inspected before loading

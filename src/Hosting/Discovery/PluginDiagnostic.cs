@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>Something the host noticed while loading plugins: a file it skipped or ignored, and why.</summary>
 /// <param name="Severity">How serious it is.</param>

@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>
 /// The environment variables configuration is read from (<c>ARCHPGTABLE_ARCH</c>,

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>
 /// The assemblies a plugin shares with the host instead of loading its own copy: the plugin

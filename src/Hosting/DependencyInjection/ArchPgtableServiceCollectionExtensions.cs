@@ -1,6 +1,6 @@
 using ArchPgtable;
-using ArchPgtable.Host.Configuration;
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
 

@@ -1,6 +1,6 @@
-using ArchPgtable.Host.Discovery;
+using ArchPgtable.Hosting.Discovery;
 
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>
 /// Picks the plugin for the requested arch. With no request the default rule applies:

@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>An arch asked for by one configuration source.</summary>
 /// <param name="Arch">The arch name as given.</param>

@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>Ready-made <see cref="IEnvironmentVariables"/> sources.</summary>
 public static class EnvironmentVariables

@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>How serious a plugin-loading note is.</summary>
 public enum PluginDiagnosticSeverity

@@ -1,10 +1,10 @@
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>
 /// The plugins, the configuration sources or the arch selection cannot be composed into an
 /// architecture: two plugins claim one arch, an arch is unknown, a config line is malformed, a
 /// plugins folder is missing. The message is one sentence naming the problem; the command line
-/// prints it and exits with <see cref="ExitCodes.UsageError"/>.
+/// prints it and exits with status 2.
 /// </summary>
 public sealed class ArchPgtableConfigurationException : Exception
 {

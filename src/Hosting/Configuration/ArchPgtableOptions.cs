@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>
 /// What to compose: where plugins are, which arch, and the configuration sources. The command

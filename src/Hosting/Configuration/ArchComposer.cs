@@ -1,7 +1,7 @@
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
 
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>Resolves the configuration layers against the selected plugin's Kconfig and builds the architecture.</summary>
 internal static class ArchComposer

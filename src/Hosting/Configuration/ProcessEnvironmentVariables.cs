@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>The process environment, read afresh on every call.</summary>
 internal sealed class ProcessEnvironmentVariables : IEnvironmentVariables

@@ -1,4 +1,4 @@
-namespace ArchPgtable.Host.Discovery;
+namespace ArchPgtable.Hosting.Discovery;
 
 /// <summary>
 /// The files of a plugins folder that may be plugins: <c>DIR/*.dll</c> and

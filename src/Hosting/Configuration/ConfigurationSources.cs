@@ -1,6 +1,6 @@
 using ArchPgtable.Kconfig;
 
-namespace ArchPgtable.Host.Configuration;
+namespace ArchPgtable.Hosting.Configuration;
 
 /// <summary>
 /// The configuration layers above the plugin's defconfig, lowest first (the <c>--config</c> file,
