@@ -41,7 +41,7 @@ public sealed class ServiceCollectionTests
 
         var e = Assert.Throws<ArchPgtableConfigurationException>(() => provider.GetRequiredService<IPageTableOps>());
 
-        Assert.Equal("unknown arch 'vax' (from --arch); arches found: generic.", e.Message);
+        Assert.Equal("unknown arch 'vax' (from ArchPgtableOptions.Arch); arches found: generic.", e.Message);
     }
 
     [Fact]

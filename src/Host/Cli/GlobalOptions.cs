@@ -56,5 +56,6 @@ internal sealed class GlobalOptions
 
         options.DefaultPluginDirectory = context.DefaultPluginDirectory;
         options.Environment = context.Environment;
+        options.OptionNames = new ArchPgtableOptionNames { Arch = "--arch", Set = "--set" };
     }
 }

@@ -34,4 +34,7 @@ public sealed class ArchPgtableOptions
 
     /// <summary>The environment read for <c>ARCHPGTABLE_ARCH</c> and <c>ARCHPGTABLE_CONFIG_*</c>. Default: the process environment.</summary>
     public IEnvironmentVariables Environment { get; set; } = EnvironmentVariables.Process;
+
+    /// <summary>How messages name <see cref="Arch"/> and <see cref="Set"/>. Default: the property names.</summary>
+    public ArchPgtableOptionNames OptionNames { get; set; } = ArchPgtableOptionNames.Properties;
 }

@@ -15,8 +15,6 @@ internal sealed class ConfigurationSources
     /// <summary>The prefix of variables that set symbols: <c>ARCHPGTABLE_CONFIG_X=y</c> is <c>CONFIG_X=y</c>.</summary>
     public const string ConfigVariablePrefix = "ARCHPGTABLE_CONFIG_";
 
-    internal const string SetSource = "--set";
-
     private ConfigurationSources(IReadOnlyList<KernelConfig> layers, ArchRequest? arch)
     {
         Layers = layers;
@@ -60,14 +58,14 @@ internal sealed class ConfigurationSources
 
         if (options.Set.Count > 0)
         {
-            var set = Parse(() => KernelConfig.FromAssignments(SetSource, options.Set));
+            var set = Parse(() => KernelConfig.FromAssignments(options.OptionNames.Set, options.Set));
             layers.Add(set);
-            arch = LastArch(set) is { } setArch ? setArch with { Source = "--set ARCH=" } : arch;
+            arch = LastArch(set) is { } setArch ? setArch with { Source = $"{options.OptionNames.Set} ARCH=" } : arch;
         }
 
         if (options.Arch is { } cliArch)
         {
-            arch = new ArchRequest(cliArch, "--arch");
+            arch = new ArchRequest(cliArch, options.OptionNames.Arch);
         }
 
         return new ConfigurationSources(layers, arch);
