@@ -1,6 +1,6 @@
+using ArchPgtable.Host.Tests.Support;
 using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Hosting.Discovery;
-using ArchPgtable.Host.Tests.Support;
 using ArchPgtable.Plugins;
 
 namespace ArchPgtable.Host.Tests;
