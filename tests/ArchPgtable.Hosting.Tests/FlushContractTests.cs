@@ -13,6 +13,7 @@ public sealed class FlushContractTests
     [InlineData("generic")]
     [InlineData("arm64")]
     [InlineData("x86_64")]
+    [InlineData("riscv64")]
     public void A_write_after_clear_young_dirty_ptes_hits_the_stale_TLB_entry_until_the_caller_flushes(string arch)
     {
         using var machine = ArchPgtableMachine.Create(arch);

@@ -14,6 +14,7 @@ public sealed class MachineBuilderTests
         using var machine = ArchPgtableMachine.CreateBuilder().Build();
         Assert.Contains("arm64", machine.Plugins.Arches);
         Assert.Contains("x86_64", machine.Plugins.Arches);
+        Assert.Contains("riscv64", machine.Plugins.Arches);
         Assert.Contains("generic", machine.Plugins.Arches);
         Assert.Equal("arm64", machine.Arch.Arch);
         Assert.Equal("default", machine.Selection.Source);
@@ -53,7 +54,7 @@ public sealed class MachineBuilderTests
     public void An_unknown_arch_names_the_option_not_a_command_line_flag()
     {
         var e = Assert.Throws<ArchPgtableConfigurationException>(() => ArchPgtableMachine.Create("mips"));
-        Assert.Equal("unknown arch 'mips' (from ArchPgtableOptions.Arch); arches found: arm64, generic, x86_64.", e.Message);
+        Assert.Equal("unknown arch 'mips' (from ArchPgtableOptions.Arch); arches found: arm64, generic, riscv64, x86_64.", e.Message);
     }
 
     [Fact]
