@@ -22,7 +22,7 @@ public sealed class CliContext
     public string? DefaultPluginDirectory { get; init; }
 
     /// <summary>True when <see cref="Out"/> is an interactive terminal: colours and the terminal's width.
-    /// Otherwise text output is plain ASCII, 120 columns wide.</summary>
+    /// Otherwise text output is plain ASCII, 120 columns wide (tables fit 80).</summary>
     public bool IsTerminal { get; init; }
 
     /// <summary>The real process: console writers, process environment, <c>plugins/</c> next to the executable.</summary>

@@ -85,11 +85,19 @@ public sealed class FaultHandler
         ops.SetPtes(mm, start, mm.PageTable.PtePointer(start), entry, nr);
     }
 
+    /// <summary>Kernel: CONFIG_TRANSPARENT_HUGEPAGE (mm/Kconfig); an arch that does not declare it is treated as THP-capable.</summary>
+    private const string TransparentHugepage = "CONFIG_TRANSPARENT_HUGEPAGE";
+
     private int ChooseOrder(MmStruct mm, Vma vma, ulong addr)
     {
         var g = _system.Arch.Geometry;
         var tableBits = g.BitsPerLevel;
         var thp = _system.Options.Thp;
+        if (_system.Arch.Config.Get(TransparentHugepage) == "n")
+        {
+            return 0; // CONFIG_TRANSPARENT_HUGEPAGE=n: the kernel maps no large anonymous folio, whatever the policy says.
+        }
+
         for (var order = Math.Min(tableBits, PhysicalMemory.MaxOrder); order > 0; order--)
         {
             if (!thp.IsEnabled(order))

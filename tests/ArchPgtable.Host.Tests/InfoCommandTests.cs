@@ -62,7 +62,7 @@ public sealed class InfoCommandTests
     }
 
     [Fact]
-    public void Text_output_is_plain_ascii_no_wider_than_120_columns_with_every_section()
+    public void Text_output_is_plain_ascii_with_tables_no_wider_than_80_columns_and_every_section()
     {
         var result = CliRun.Run("info");
 
@@ -70,6 +70,7 @@ public sealed class InfoCommandTests
         Assert.Empty(result.Error);
         Assert.DoesNotContain('\u001b', result.Out);
         Assert.All(result.Out, c => Assert.True(c < 128, $"non-ASCII character U+{(int)c:X4}"));
+        Assert.All(result.Out.Split('\n').Where(l => l.StartsWith('|') || l.StartsWith('+')), line => Assert.True(line.TrimEnd('\r').Length <= 80, line));
         Assert.All(result.Out.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, line));
         foreach (var section in new[] { "Plugins", "Load diagnostics", "Selected arch", "Effective config", "#define view" })
         {

@@ -33,10 +33,14 @@ public sealed class VerifyCommandTests
     [Fact]
     public void Json_lists_every_property_with_name_helper_passed_cases_seed_and_counterexample()
     {
-        var result = CliRun.Run("verify", "--arch", "generic", "--cases", "20", "--helper", "clear_young_dirty_ptes", "--format", "json", "--seed", "0000000000001");
+        var result = CliRun.Run("verify", "--arch", "generic", "--cases", "20", "--helper", "clear_young_dirty_ptes", "--format", "json", "--seed", "1");
 
-        var json = result.Json();
-        Assert.Equal("generic", json.GetProperty("plugin").GetString());
+        var root = result.Json();
+        Assert.Equal("1", root.GetProperty("seed").GetString());
+        Assert.Equal(1UL, root.GetProperty("run_seed").GetUInt64());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("replay_token").ValueKind);
+        var json = Assert.Single(root.GetProperty("builds").EnumerateArray());
+        Assert.Equal("generic", json.GetProperty("arch").GetString());
         Assert.True(json.GetProperty("passed").GetBoolean());
         var properties = json.GetProperty("properties").EnumerateArray().ToList();
         Assert.Equal(["clear_young_dirty_ptes/contract", "clear_young_dirty_ptes/race"], properties.Select(p => p.GetProperty("name").GetString()));
@@ -44,7 +48,8 @@ public sealed class VerifyCommandTests
         {
             Assert.Equal("clear_young_dirty_ptes", p.GetProperty("helper").GetString());
             Assert.True(p.GetProperty("passed").GetBoolean());
-            Assert.Equal("0000000000001", p.GetProperty("seed").GetString());
+            var skipped = p.GetProperty("status").GetString() == "skip";
+            Assert.Equal(skipped ? JsonValueKind.Null : JsonValueKind.String, p.GetProperty("seed").ValueKind);
             Assert.Equal(JsonValueKind.Null, p.GetProperty("counterexample").ValueKind);
         });
         Assert.Equal(20, properties[0].GetProperty("cases").GetInt64());
@@ -60,8 +65,9 @@ public sealed class VerifyCommandTests
         var lines = result.Out.TrimEnd().Split(Environment.NewLine);
         Assert.Equal("KTAP version 1", lines[0]);
         Assert.Equal("1..1", lines[1]);
-        Assert.Equal("    KTAP version 1", lines[2]);
-        Assert.Equal("    # Subtest: generic", lines[3]);
+        Assert.StartsWith("# seed: ", lines[2], StringComparison.Ordinal);
+        Assert.Equal("    KTAP version 1", lines[3]);
+        Assert.Equal("    # Subtest: generic", lines[4]);
         Assert.Contains("    1..2", lines);
         Assert.Contains("    ok 1 wrprotect_ptes/contract", lines);
         Assert.Contains(lines, l => l.StartsWith("    ok 2 wrprotect_ptes/race # SKIP ", StringComparison.Ordinal));
@@ -77,16 +83,17 @@ public sealed class VerifyCommandTests
         // when 10 cases miss it), never as a failure.
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(result.Out);
-        var plugins = json.RootElement.EnumerateArray().Select(p => p.GetProperty("plugin").GetString()).ToList();
-        foreach (var build in json.RootElement.EnumerateArray())
+        var builds = json.RootElement.GetProperty("builds").EnumerateArray().ToList();
+        var plugins = builds.Select(p => p.GetProperty("arch").GetString()).ToList();
+        foreach (var build in builds)
         {
-            Assert.True(build.GetProperty("passed").GetBoolean(), build.GetProperty("plugin").GetString());
+            Assert.True(build.GetProperty("passed").GetBoolean(), build.GetProperty("arch").GetString());
             foreach (var property in build.GetProperty("properties").EnumerateArray())
             {
                 var status = property.GetProperty("status").GetString();
                 var known = property.GetProperty("known_finding").ValueKind != System.Text.Json.JsonValueKind.Null;
                 Assert.True(status is "pass" or "skip" || (known && status is "xfail" or "xpass"),
-                    $"{build.GetProperty("plugin").GetString()} {property.GetProperty("name").GetString()}: {status}");
+                    $"{build.GetProperty("arch").GetString()} {property.GetProperty("name").GetString()}: {status}");
             }
         }
 
@@ -120,7 +127,7 @@ public sealed class VerifyCommandTests
         Assert.Equal(ExitCodes.Ok, json.ExitCode);
         using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
         Assert.True(doc.RootElement.GetProperty("passed").GetBoolean());
-        var race = doc.RootElement.GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ptep_set_access_flags/race");
+        var race = doc.RootElement.GetProperty("builds")[0].GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ptep_set_access_flags/race");
         Assert.Equal("xfail", race.GetProperty("status").GetString());
         Assert.False(race.GetProperty("passed").GetBoolean());
         Assert.Contains("arch/riscv/mm/pgtable.c", race.GetProperty("known_finding").GetProperty("reference").GetString(), StringComparison.Ordinal);

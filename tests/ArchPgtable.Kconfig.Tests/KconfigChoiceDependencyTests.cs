@@ -40,4 +40,26 @@ public class KconfigChoiceDependencyTests
         Assert.Equal("n", config.Get(G16K));
         Assert.Equal("y", config.Get(G4K));
     }
+
+    [Fact]
+    public void Two_members_of_one_choice_set_y_by_one_source_warn_and_the_later_wins()
+    {
+        var config = KconfigResolver.Resolve("x", Schema, [KernelConfig.FromAssignments("--set", [$"{G16K}=y", $"{G4K}=y"])]);
+
+        Assert.Equal("y", config.Get(G4K));
+        Assert.Equal("n", config.Get(G16K));
+        var warning = Assert.Single(config.Warnings);
+        Assert.Contains($"choice {Choice}", warning, StringComparison.Ordinal);
+        Assert.Contains($"the later, {G4K}, wins", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_later_source_choosing_another_member_is_an_override_not_a_conflict()
+    {
+        var config = KconfigResolver.Resolve("x", Schema,
+            [KernelConfig.FromAssignments("file", [$"{G4K}=y"]), KernelConfig.FromAssignments("--set", [$"{G16K}=y"])]);
+
+        Assert.Equal("y", config.Get(G16K));
+        Assert.Empty(config.Warnings);
+    }
 }

@@ -5,8 +5,8 @@ namespace ArchPgtable.Kconfig;
 /// <summary>
 /// Resolves configuration layers against the symbols an architecture honours, as
 /// <c>make olddefconfig</c> would: defaults first, then each layer in order (later wins), then
-/// choices (exactly one member y) and dependencies (a symbol whose dependency is off is forced
-/// off), each change said in a warning.
+/// choices (exactly one member y; two members set y by one source is a conflict the later wins) and
+/// dependencies (a symbol whose dependency is off is forced off), each change said in a warning.
 /// </summary>
 /// <remarks>Kernel: scripts/kconfig (conf --olddefconfig).</remarks>
 public static partial class KconfigResolver
@@ -30,6 +30,7 @@ public static partial class KconfigResolver
 
         foreach (var layer in layers)
         {
+            var chosen = new Dictionary<string, KconfigAssignment>(StringComparer.Ordinal);
             foreach (var a in layer.Assignments)
             {
                 if (a.Name == KconfigAssignment.ArchName)
@@ -48,6 +49,14 @@ public static partial class KconfigResolver
                 explicitly[a.Name] = a;
                 if (symbol.Choice is not null && a.Value == "y")
                 {
+                    // Two members of one choice set y by one source: the later wins, and that is said.
+                    if (chosen.TryGetValue(symbol.Choice, out var earlier) && earlier.Name != a.Name)
+                    {
+                        warnings.Add($"choice {symbol.Choice}: {earlier.Location} {earlier.Name}=y and {a.Location} {a.Name}=y conflict; the later, {a.Name}, wins.");
+                    }
+
+                    chosen[symbol.Choice] = a;
+
                     foreach (var other in schema.Where(s => s.Choice == symbol.Choice && s.Name != symbol.Name))
                     {
                         values[other.Name] = "n";

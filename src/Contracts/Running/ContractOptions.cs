@@ -1,12 +1,31 @@
 namespace ArchPgtable.Contracts.Running;
 
-/// <summary>How a contract run samples: how many cases, from which seed, which helper, and a progress hook.</summary>
+/// <summary>
+/// How a contract run samples: how many cases, from which run seed (or one replay token), which
+/// helper, and a progress hook. A run is a pure function of these options and the build: the same
+/// options give the same cases, the same results and the same counterexamples.
+/// </summary>
 public sealed class ContractOptions
 {
+    /// <summary>The run seed used when none is given: runs of library users and tests are reproducible by default.</summary>
+    public const ulong DefaultRunSeed = 20240607;
+
     /// <summary>Generated cases per property (default 200). A race case also enumerates every interleaving point of the call.</summary>
     public int Cases { get; init; } = 200;
 
-    /// <summary>A CsCheck seed: the first case of every property is generated from it (a counterexample's seed replays it exactly); null for a fresh random run.</summary>
+    /// <summary>
+    /// The 64-bit run seed (default <see cref="DefaultRunSeed"/>). Each property draws its cases from its own
+    /// PCG stream, derived from this seed and a stable hash of the property's name, so a property's cases do
+    /// not depend on which other properties, builds or shards run. Ignored when <see cref="Seed"/> is set.
+    /// </summary>
+    public ulong RunSeed { get; init; } = DefaultRunSeed;
+
+    /// <summary>
+    /// A replay token (a CsCheck seed string, as a counterexample prints it), or null. When set, every selected
+    /// property starts from this token instead of its <see cref="RunSeed"/> stream: its first case is exactly the
+    /// case the token names (with <see cref="Cases"/> = 1 it replays that counterexample), the next ones follow
+    /// deterministically.
+    /// </summary>
     public string? Seed { get; init; }
 
     /// <summary>Run only the properties of this helper (kernel name, e.g. <c>clear_young_dirty_ptes</c>); null for all.</summary>

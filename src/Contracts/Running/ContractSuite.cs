@@ -48,6 +48,9 @@ public static class ContractSuite
     /// <summary>The distinct helper names the properties are about (for <c>--helper</c>).</summary>
     public static IReadOnlyList<string> HelperNames { get; } = [.. Properties.Select(p => p.Helper).Distinct()];
 
+    /// <summary>True when <paramref name="text"/> is a replay token (a CsCheck seed string, as a counterexample prints it) that <see cref="ContractOptions.Seed"/> accepts.</summary>
+    public static bool IsReplayToken(string text) => CaseStream.IsToken(text);
+
     /// <summary>The property called <paramref name="name"/> (e.g. <c>wrprotect_ptes/race</c>).</summary>
     /// <exception cref="ArgumentException">No property has that name.</exception>
     public static ContractProperty Property(string name) =>

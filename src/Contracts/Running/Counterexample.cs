@@ -8,7 +8,7 @@ namespace ArchPgtable.Contracts.Running;
 /// <see cref="IPteFormat.Describe"/>), the raw writes the helper made, any injected hardware
 /// update, and the broken rules.
 /// </summary>
-/// <param name="Seed">The CsCheck seed of the case before shrinking; <c>--seed</c> with <c>--cases 1</c> replays exactly this counterexample.</param>
+/// <param name="Seed">The replay token (CsCheck seed string) of the case before shrinking; <c>--seed</c> with <c>--cases 1</c> replays exactly this counterexample.</param>
 /// <param name="Setup">The steps that built the state, in order.</param>
 /// <param name="Call">The call under test, in kernel spelling.</param>
 /// <param name="Entries">One line per entry near the range: index, expected vs actual ptep_get() view, raw value before and after.</param>

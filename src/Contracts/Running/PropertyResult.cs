@@ -7,7 +7,7 @@ namespace ArchPgtable.Contracts.Running;
 /// <param name="Helper">The helper's kernel name.</param>
 /// <param name="Passed">True when every case held (or the property was skipped); false for any failing case, an expected one included.</param>
 /// <param name="Cases">Cases generated (CsCheck's shrink phase included).</param>
-/// <param name="Seed">The seed that replays the counterexample, else the seed the run started from (null: random).</param>
+/// <param name="Seed">The replay token of the counterexample, else the token the property's cases started from (it replays the whole property run); null when skipped without a replay token.</param>
 /// <param name="Counterexample">The shrunk failing case, or null.</param>
 /// <param name="SkipReason">Why the property does not apply to this build, or null when it ran.</param>
 /// <param name="Elapsed">Wall time.</param>

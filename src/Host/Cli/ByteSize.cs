@@ -35,6 +35,7 @@ internal static class ByteSize
 
     public static string Format(ulong bytes) => bytes switch
     {
+        >= 1UL << 40 when bytes % (1UL << 40) == 0 => $"{bytes >> 40}T",
         >= 1UL << 30 when bytes % (1UL << 30) == 0 => $"{bytes >> 30}G",
         >= 1UL << 20 when bytes % (1UL << 20) == 0 => $"{bytes >> 20}M",
         >= 1UL << 10 when bytes % (1UL << 10) == 0 => $"{bytes >> 10}K",

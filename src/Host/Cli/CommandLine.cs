@@ -11,12 +11,10 @@ internal static class CommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
-            foreach (var error in parse.Errors)
-            {
-                CliErrors.Write(context, $"{error.Message.TrimEnd('.')} (see 'archpgtable --help').");
-            }
-
-            return ExitCodes.UsageError;
+            // One line: a mistyped command gets "did you mean"; otherwise the first error, and how many more.
+            var first = UnknownCommand.Describe(parse, root) ?? parse.Errors[0].Message.TrimEnd('.');
+            var more = parse.Errors.Count > 1 && UnknownCommand.Describe(parse, root) is null ? $" (and {parse.Errors.Count - 1} more error(s))" : "";
+            return CliErrors.Write(context, $"{first}{more} (see 'archpgtable --help').");
         }
 
         try

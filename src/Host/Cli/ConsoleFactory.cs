@@ -4,7 +4,7 @@ namespace ArchPgtable.Host.Cli;
 
 /// <summary>
 /// A Spectre.Console console on the context's output: colours and the terminal's width on a
-/// terminal; otherwise no escape codes, ASCII borders and a fixed 120 columns, so that logs and
+/// terminal; otherwise no escape codes, ASCII borders and a fixed 120 columns (tables are built to fit 80; prose lines are not wrapped below 120), so that logs and
 /// golden files are stable.
 /// </summary>
 internal static class ConsoleFactory

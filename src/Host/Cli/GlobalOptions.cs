@@ -9,7 +9,7 @@ internal sealed class GlobalOptions
     public Option<string?> Arch { get; } = new("--arch")
     {
         Description = "Architecture to build, e.g. arm64 or generic. Wins over --set ARCH=, ARCHPGTABLE_ARCH and the config file's ARCH=. "
-            + "Default: arm64 if an arm64 plugin is found, else generic.",
+            + "Without it: arm64 if an arm64 plugin is found, else generic.",
         HelpName = "NAME",
         Recursive = true,
     };
@@ -19,6 +19,7 @@ internal sealed class GlobalOptions
         Description = "Kernel .config file (CONFIG_X=y, # CONFIG_X is not set, ARCH=name) layered over the arch's defconfig.",
         HelpName = "FILE",
         Recursive = true,
+        Validators = { r => NotADirectory(r) },
     };
 
     public Option<string[]> Set { get; } = new("--set")
@@ -35,9 +36,16 @@ internal sealed class GlobalOptions
         HelpName = "DIR",
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
+        Validators = { r => NotAFile(r) },
     };
 
-    public IEnumerable<Option> All => [Arch, Config, Set, Plugins];
+    public Option<bool> StrictConfig { get; } = new("--strict-config")
+    {
+        Description = "Treat configuration warnings (a symbol the arch does not honour, a dependency forced off, two members of one choice set) as errors: exit 2.",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, StrictConfig];
 
     /// <summary>Copies the parsed values into <paramref name="options"/>.</summary>
     public void Apply(ParseResult parse, CliContext context, ArchPgtableOptions options)
@@ -57,5 +65,27 @@ internal sealed class GlobalOptions
         options.DefaultPluginDirectory = context.DefaultPluginDirectory;
         options.Environment = context.Environment;
         options.OptionNames = new ArchPgtableOptionNames { Arch = "--arch", Set = "--set" };
+    }
+
+    private static void NotADirectory(System.CommandLine.Parsing.OptionResult r)
+    {
+        foreach (var token in r.Tokens)
+        {
+            if (Directory.Exists(token.Value))
+            {
+                r.AddError($"--config '{token.Value}' is a directory; expected a kernel .config file.");
+            }
+        }
+    }
+
+    private static void NotAFile(System.CommandLine.Parsing.OptionResult r)
+    {
+        foreach (var token in r.Tokens)
+        {
+            if (File.Exists(token.Value))
+            {
+                r.AddError($"--plugins '{token.Value}' is a file; expected a directory (verify --plugin FILE checks one assembly).");
+            }
+        }
     }
 }

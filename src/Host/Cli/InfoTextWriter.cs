@@ -9,8 +9,11 @@ internal static class InfoTextWriter
     {
         var border = console.Profile.Capabilities.Unicode ? TableBorder.Square : TableBorder.Ascii;
         Heading(console, "Plugins");
-        console.Write(Table(border, ["Arch", "Assembly", "Version"],
-            report.Plugins.Select(p => new[] { p.Arch, p.Assembly, p.Version })));
+        // One line each rather than a table: assembly paths are long and should not wrap mid-name in 80 columns.
+        foreach (var p in report.Plugins)
+        {
+            console.WriteLine($"  {p.Arch} {p.Version}: {p.Assembly}");
+        }
 
         Heading(console, "Load diagnostics");
         if (report.PluginDiagnostics.Count == 0)

@@ -4,7 +4,7 @@ using ArchPgtable.Mm.Experiments;
 
 namespace ArchPgtable.Host.Cli;
 
-/// <summary>The lazyfree report as JSON: <c>{"arch", "description", "size_bytes", "rows":[{"folio_bytes", "old":{…}, "new":{…}, "change", "published_change"}], "not_modelled":[…]}</c>.</summary>
+/// <summary>The lazyfree report as JSON: <c>{"arch", "description", "size_bytes", "rows":[{"folio_bytes", "old":{"sim_ms", "host_ms", counts…}, "new":{…}, "change", "published_change"}], "not_modelled":[…]}</c>; <c>sim_ms</c> is simulated time under the cost model, <c>host_ms</c> the real time the simulation took.</summary>
 internal static class LazyfreeJsonWriter
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
@@ -37,7 +37,7 @@ internal static class LazyfreeJsonWriter
 
     private static JsonObject Result(LazyfreeResult x) => new()
     {
-        ["wall_ms"] = x.SimulatedMs,
+        ["sim_ms"] = x.SimulatedMs,
         ["host_ms"] = x.HostMs,
         ["pte_reads"] = x.Cost.PteReads,
         ["pte_writes"] = x.Cost.PteWrites,

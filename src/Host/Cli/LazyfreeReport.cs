@@ -8,4 +8,11 @@ internal sealed record LazyfreeReport(
     string Description,
     ulong RegionBytes,
     IReadOnlyList<LazyfreeRow> Rows,
-    IReadOnlyList<ulong> NotModelled);
+    IReadOnlyList<ulong> NotModelled)
+{
+    /// <summary>The build's page size.</summary>
+    public ulong PageSize { get; init; } = 4096;
+
+    /// <summary>The published i5 change for a folio size (measured on 4K pages, so null on other page sizes).</summary>
+    public double? Published(ulong folioBytes) => PageSize == 4096 ? PublishedLazyfree.Change(folioBytes) : null;
+}

@@ -1,43 +1,59 @@
 using System.Globalization;
 using ArchPgtable.Mm.Experiments;
-using Spectre.Console;
 
 namespace ArchPgtable.Host.Cli;
 
-/// <summary>The lazyfree report as a table: two rows per folio size, old then new, the change on the new row.</summary>
+/// <summary>
+/// The lazyfree report as a plain table that fits 80 columns (<see cref="TextTable"/>): two rows per folio size,
+/// old then new, the change on the new row.
+/// </summary>
 internal static class LazyfreeTextWriter
 {
-    public static void Write(LazyfreeReport report, IAnsiConsole console)
+    private static readonly (string Header, bool Left)[] Columns =
+    [
+        ("folio", true), ("madv", true), ("sim ms", false), ("change", false), ("i5", false), ("PTE\nwrites", false),
+        ("atomics", false), ("TLB\nflushes", false), ("folds", false), ("unfolds", false), ("splits", false),
+    ];
+
+    public static void Write(LazyfreeReport report, TextWriter output)
     {
-        console.WriteLine($"MADV_FREE of {ByteSize.Format(report.RegionBytes)} of written anonymous memory on {report.Description}");
-        console.WriteLine("sim ms: simulated time under the cost model (README, \"Cost model\"); change: new vs old; i5: the published change");
-        var table = new Table().Border(console.Profile.Capabilities.Unicode ? TableBorder.Square : TableBorder.Ascii)
-            .AddColumns("folio", "madvise", "sim ms", "change", "i5", "PTE writes", "atomics", "TLB flushes", "folds", "unfolds", "splits");
+        output.WriteLine($"MADV_FREE of {ByteSize.Format(report.RegionBytes)} of written anonymous memory");
+        output.WriteLine($"on {report.Description}");
+        output.WriteLine("madv: old splits every large folio, new batches (v6.10). sim ms: simulated time");
+        output.WriteLine("(README, \"Cost model\"); change: new vs old; i5: the published change");
+        var table = new TextTable(Columns);
         foreach (var r in report.Rows)
         {
-            table.AddRow(Cells(ByteSize.Format(r.FolioBytes), "old", r.Old, "", ""));
-            table.AddRow(Cells("", "new", r.New, Percent(r.Change), r.PublishedChange is { } p ? Percent(p) : "-"));
+            table.Add(Cells(ByteSize.Format(r.FolioBytes), "old", r.Old, "", ""));
+            table.Add(Cells("", "new", r.New, Percent(r.Change), r.PublishedChange is { } p ? Percent(p) : "-"));
         }
 
         foreach (var f in report.NotModelled)
         {
-            table.AddRow(ByteSize.Format(f), "-", "PMD-mapped: not modelled", "", PublishedLazyfree.Change(f) is { } p ? Percent(p) : "-", "", "", "", "", "", "");
+            table.Add(ByteSize.Format(f), "PMD", "-", "-", report.Published(f) is { } p ? Percent(p) : "-");
         }
 
-        console.Write(table);
+        table.Write(output);
+        if (report.NotModelled.Count > 0)
+        {
+            output.WriteLine("PMD: a PMD-mapped folio size, not modelled (i5 still shows the published change)");
+        }
+
         foreach (var r in report.Rows)
         {
             var ok = r.Old.LazyfreePages == r.New.LazyfreePages && r.Old.CleanOldPages == r.New.CleanOldPages;
             if (!ok)
             {
-                console.WriteLine($"warning: {ByteSize.Format(r.FolioBytes)}: old and new leave different states (lazyfree {r.Old.LazyfreePages}/{r.New.LazyfreePages}, clean+old {r.Old.CleanOldPages}/{r.New.CleanOldPages} pages)");
+                output.WriteLine($"warning: {ByteSize.Format(r.FolioBytes)}: old and new leave different states (lazyfree {r.Old.LazyfreePages}/{r.New.LazyfreePages}, clean+old {r.Old.CleanOldPages}/{r.New.CleanOldPages} pages)");
             }
         }
+
+        output.Flush();
     }
 
     private static string[] Cells(string folio, string algorithm, LazyfreeResult x, string change, string published) =>
     [
-        folio, algorithm, string.Create(CultureInfo.InvariantCulture, $"{x.SimulatedMs:0.##}"), change, published,
+        folio, algorithm, string.Create(CultureInfo.InvariantCulture, $"{x.SimulatedMs:0.0}"), change, published,
         N(x.Cost.PteWrites), N(x.Cost.AtomicUpdates), N(x.Cost.TlbFlushes), N(x.Cost.Folds), N(x.Cost.Unfolds), N(x.Cost.FolioSplits),
     ];
 

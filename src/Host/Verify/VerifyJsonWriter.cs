@@ -6,11 +6,13 @@ using ArchPgtable.Contracts.Running;
 namespace ArchPgtable.Host.Verify;
 
 /// <summary>
-/// Writes <c>verify</c> results as JSON: per build
-/// <c>{"plugin":…, "description":…, "assembly":…, "passed":bool, "strict":bool, "properties":[{"name":…, "helper":…, "passed":bool,
+/// Writes <c>verify</c> results as JSON, one shape for one build or many:
+/// <c>{"seed":"…", "run_seed":N|null, "replay_token":"…"|null, "shard":{"index":i, "count":n, "ran":k, "of":m}, "strict":bool,
+/// "passed":bool, "builds":[…]}</c> with per build
+/// <c>{"arch":…, "description":…, "assembly":…, "passed":bool, "strict":bool, "properties":[{"name":…, "helper":…, "passed":bool,
 /// "status":"pass|fail|skip|xfail|xpass", "skipped":reason|null, "known_finding":{"reason":…, "reference":…}|null, "cases":N, "seed":…,
 /// "counterexample":…|null}]}</c>; a property's <c>passed</c> is whether it held, the build's whether the run passed (an expected
-/// failure, <c>xfail</c>, fails it only with <c>--strict</c>); one build is written as that object, several as an array of them.
+/// failure, <c>xfail</c>, fails it only with <c>--strict</c>). <c>seed</c> is what <c>--seed</c> takes to replay the run.
 /// </summary>
 internal static class VerifyJsonWriter
 {
@@ -20,20 +22,34 @@ internal static class VerifyJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(IReadOnlyList<VerifyOutcome> outcomes, TextWriter output)
+    public static void Write(VerifyRun run, TextWriter output)
     {
-        JsonNode root = outcomes.Count == 1 ? Build(outcomes[0]) : new JsonArray([.. outcomes.Select(Build)]);
+        var root = new JsonObject
+        {
+            ["seed"] = run.Seed.Text,
+            ["run_seed"] = run.Seed.Token is null ? run.Seed.RunSeed : null,
+            ["replay_token"] = run.Seed.Token,
+            ["shard"] = new JsonObject
+            {
+                ["index"] = run.Shard.Index,
+                ["count"] = run.Shard.Count,
+                ["ran"] = run.Ran,
+                ["of"] = run.WorkItems,
+            },
+            ["strict"] = run.Strict,
+            ["passed"] = run.Passed,
+            ["builds"] = new JsonArray([.. run.Outcomes.Select(Build)]),
+        };
         output.WriteLine(root.ToJsonString(Options));
         output.Flush();
     }
 
     private static JsonObject Build(VerifyOutcome o) => new()
     {
-        ["plugin"] = o.Target.Plugin,
+        ["arch"] = o.Target.Plugin,
         ["description"] = o.Target.Arch.Description,
         ["assembly"] = o.Target.AssemblyPath,
         ["passed"] = o.Passed,
-        ["strict"] = o.Strict,
         ["properties"] = new JsonArray([.. o.Results.Select(r => (JsonNode)Property(o, r))]),
     };
 

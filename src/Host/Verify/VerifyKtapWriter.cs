@@ -9,14 +9,21 @@ namespace ArchPgtable.Host.Verify;
 /// <c>ok N name # SKIP reason</c>; a failure's counterexample precedes its <c>not ok</c> line as
 /// diagnostic (<c>#</c>) lines; a plugin's declared known finding that fails is
 /// <c>ok N name # XFAIL reference</c> (kselftest's directive; <c>not ok</c> with <c>--strict</c>),
-/// one that held <c>ok N name # XPASS …</c>.
+/// one that held <c>ok N name # XPASS …</c>. A <c># seed:</c> diagnostic after the plan names the seed that replays the run.
 /// </summary>
 internal static class VerifyKtapWriter
 {
-    public static void Write(IReadOnlyList<VerifyOutcome> outcomes, TextWriter output)
+    public static void Write(VerifyRun run, TextWriter output)
     {
+        var outcomes = run.Outcomes;
         output.WriteLine("KTAP version 1");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"1..{outcomes.Count}"));
+        output.WriteLine($"# seed: {run.Seed.Text} (--seed {run.Seed.Text} replays this run)");
+        if (run.Shard.Count > 1)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# shard: {run.Shard} ({run.Ran} of {run.WorkItems} items)"));
+        }
+
         for (var t = 0; t < outcomes.Count; t++)
         {
             var o = outcomes[t];
@@ -58,7 +65,7 @@ internal static class VerifyKtapWriter
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {result}"));
             }
 
-            var failed = o.Results.Count(r => r.IsFailure(o.Strict));
+            var failed = o.Failed;
             var skipped = o.Count(PropertyStatus.Skip);
             var xfail = o.Strict ? 0 : o.Count(PropertyStatus.ExpectedFailure);
             var xpass = o.Count(PropertyStatus.UnexpectedPass);

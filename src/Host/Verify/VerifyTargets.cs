@@ -1,4 +1,5 @@
 using ArchPgtable.Contracts.Running;
+using ArchPgtable.Host.Cli;
 using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Plugins;
@@ -19,14 +20,16 @@ internal static class VerifyTargets
         if (settings.PluginPath is { } path)
         {
             var sources = services.GetRequiredService<ConfigurationSources>();
-            return [.. PluginFileLoader.Load(path).Select(p => Build(p, sources, $"--plugin {Quote(p.AssemblyPath)}"))];
+            var diagnostics = services.GetService<RunDiagnostics>();
+            return [.. PluginFileLoader.Load(path).Select(p => Build(p, sources, $"--plugin {Quote(p.AssemblyPath)}", diagnostics))];
         }
 
         if (settings.All)
         {
             var sources = services.GetRequiredService<ConfigurationSources>();
             var catalog = services.GetRequiredService<PluginCatalog>();
-            return [.. catalog.Plugins.Select(p => Build(p, sources, $"--arch {p.Arch}"))];
+            var diagnostics = services.GetService<RunDiagnostics>();
+            return [.. catalog.Plugins.Select(p => Build(p, sources, $"--arch {p.Arch}", diagnostics))];
         }
 
         var selection = services.GetRequiredService<ArchSelection>();
@@ -34,8 +37,12 @@ internal static class VerifyTargets
         return [Checked(new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}"))];
     }
 
-    private static VerifyTarget Build(LoadedPlugin plugin, ConfigurationSources sources, string replay) =>
-        Checked(new(plugin.Arch, plugin.AssemblyPath, ArchComposer.Build(new ArchSelection(plugin.Arch, replay, plugin), sources), replay));
+    private static VerifyTarget Build(LoadedPlugin plugin, ConfigurationSources sources, string replay, RunDiagnostics? diagnostics)
+    {
+        var arch = ArchComposer.Build(new ArchSelection(plugin.Arch, replay, plugin), sources);
+        diagnostics?.Config(arch.Config, plugin.Arch);
+        return Checked(new(plugin.Arch, plugin.AssemblyPath, arch, replay));
+    }
 
     /// <summary>Rejects a build whose known-finding declarations name no contract property (a load error, exit 2).</summary>
     private static VerifyTarget Checked(VerifyTarget target)

@@ -4,15 +4,25 @@ using ArchPgtable.Contracts.Running;
 namespace ArchPgtable.Host.Verify;
 
 /// <summary>
-/// Writes <c>verify</c> results as plain text: one line per property (PASS, FAIL, SKIP, or for a
-/// plugin's declared known finding XFAIL/XPASS), a counterexample and replay command under each
-/// failure and expected failure, a summary per build.
+/// Writes <c>verify</c> results as plain text: the seed that replays the run (and the shard), then per build
+/// one line per property (PASS, FAIL, SKIP, or for a plugin's declared known finding XFAIL/XPASS), a
+/// counterexample and replay command under each failure and expected failure, and a summary. No durations:
+/// the same seed prints the same bytes.
 /// </summary>
 internal static class VerifyTextWriter
 {
-    public static void Write(IReadOnlyList<VerifyOutcome> outcomes, TextWriter output)
+    public static void Write(VerifyRun run, TextWriter output)
     {
-        foreach (var o in outcomes)
+        output.WriteLine(run.Seed.Token is null
+            ? $"seed: {run.Seed.Text} ({(run.Seed.Drawn ? "drawn at random; " : "")}--seed {run.Seed.Text} replays this run)"
+            : $"seed: {run.Seed.Text} (replay token: every property starts from this case)");
+        if (run.Shard.Count > 1)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"shard: {run.Shard} ({run.Ran} of {run.WorkItems} (build, property) items)"));
+        }
+
+        foreach (var o in run.Outcomes)
         {
             output.WriteLine($"{o.Target.Plugin}: {o.Target.Arch.Description} ({o.Target.AssemblyPath})");
             foreach (var r in o.Results)
@@ -46,7 +56,7 @@ internal static class VerifyTextWriter
                 }
             }
 
-            output.WriteLine($"{o.Target.Plugin}: {(!o.Passed ? "a property failed" : o.Count(PropertyStatus.ExpectedFailure) > 0 ? "no unexpected failure, known upstream finding(s) reproduced" : "all properties hold")} ({o.Tally()})");
+            output.WriteLine($"{o.Target.Plugin}: {o.Verdict()} ({o.Tally()})");
         }
 
         output.Flush();
