@@ -12,12 +12,21 @@ internal static class CommandRunner
 {
     public static int Run(ParseResult parse, CliContext context, GlobalOptions globals, Func<IServiceProvider, int> body)
     {
+        var trace = TraceSession.Start(parse, globals.Trace, out var traceError);
+        if (traceError is not null)
+        {
+            return CliErrors.Write(context, traceError);
+        }
+
         var services = new ServiceCollection()
-            .AddArchPgtable(o => globals.Apply(parse, context, o));
+            .AddArchPgtable(o => globals.Apply(parse, context, o))
+            .AddSingleton(trace);
         using var provider = services.BuildServiceProvider();
         try
         {
-            return body(provider);
+            var code = body(provider);
+            var writeError = code == ExitCodes.UsageError ? null : trace.Finish();
+            return writeError is null ? code : CliErrors.Write(context, writeError);
         }
         catch (ArchPgtableConfigurationException e)
         {

@@ -37,7 +37,10 @@ internal sealed class GlobalOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> All => [Arch, Config, Set, Plugins];
+    /// <summary>--trace FILE, --trace-format, --trace-limit.</summary>
+    public TraceOptions Trace { get; } = new();
+
+    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, .. Trace.All];
 
     /// <summary>Copies the parsed values into <paramref name="options"/>.</summary>
     public void Apply(ParseResult parse, CliContext context, ArchPgtableOptions options)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ArchPgtable.Contracts.Running;
 using ArchPgtable.Host.Verify;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchPgtable.Host.Cli;
 
@@ -68,7 +69,7 @@ internal static class VerifyCommand
             var settings = new VerifySettings(parse.GetValue(all), parse.GetValue(plugin), parse.GetValue(cases),
                 parse.GetValue(seed), parse.GetValue(helper), parse.GetValue(format) ?? "text", parse.GetValue(strict));
             var targets = VerifyTargets.Resolve(services, settings);
-            var outcomes = VerifyRunner.Run(targets, settings, context);
+            var outcomes = VerifyRunner.Run(targets, settings, context, services.GetRequiredService<TraceSession>().Recorder);
             VerifyRunner.Write(outcomes, settings.Format, context);
             return outcomes.All(o => o.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed;
         }));

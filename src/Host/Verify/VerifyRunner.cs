@@ -1,4 +1,6 @@
+using ArchPgtable.Contracts.Properties;
 using ArchPgtable.Contracts.Running;
+using ArchPgtable.Mm.Tracing;
 using Spectre.Console;
 
 namespace ArchPgtable.Host.Verify;
@@ -6,13 +8,13 @@ namespace ArchPgtable.Host.Verify;
 /// <summary>Runs the selected contract properties against every target, with a progress bar when the output is a terminal.</summary>
 internal static class VerifyRunner
 {
-    public static IReadOnlyList<VerifyOutcome> Run(IReadOnlyList<VerifyTarget> targets, VerifySettings settings, CliContext context)
+    public static IReadOnlyList<VerifyOutcome> Run(IReadOnlyList<VerifyTarget> targets, VerifySettings settings, CliContext context, TraceRecorder? trace = null)
     {
         var options = Options(settings, null);
         var properties = ContractSuite.Select(options);
         if (!context.IsTerminal)
         {
-            return [.. targets.Select(t => new VerifyOutcome(t, [.. properties.Select(p => ContractSuite.Check(t.Arch, p, options))], settings.Strict))];
+            return [.. targets.Select(t => new VerifyOutcome(t, [.. properties.Select(p => Check(t, p, options, trace))], settings.Strict))];
         }
 
         var outcomes = new List<VerifyOutcome>();
@@ -33,7 +35,7 @@ internal static class VerifyRunner
                 {
                     task.Description = Markup.Escape($"{target.Plugin}: {p.Name}");
                     var start = task.Value;
-                    results.Add(ContractSuite.Check(target.Arch, p, Options(settings, () => task.Increment(1))));
+                    results.Add(Check(target, p, Options(settings, () => task.Increment(1)), trace));
                     task.Value = start + settings.Cases;
                 }
 
@@ -42,6 +44,18 @@ internal static class VerifyRunner
             }
         });
         return outcomes;
+    }
+
+    /// <summary>Checks one property; when tracing, against a traced copy of the build, as one machine (pid) per property.</summary>
+    private static PropertyResult Check(VerifyTarget target, ContractProperty property, ContractOptions options, TraceRecorder? trace)
+    {
+        if (trace is null)
+        {
+            return ContractSuite.Check(target.Arch, property, options);
+        }
+
+        trace.BeginProcess($"verify {target.Plugin}: {property.Name}");
+        return ContractSuite.Check(trace.Instrument(target.Arch), property, options);
     }
 
     private static ContractOptions Options(VerifySettings settings, Action? onCase) => new()
