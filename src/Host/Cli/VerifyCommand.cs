@@ -33,6 +33,11 @@ internal static class VerifyCommand
         {
             Description = "Also fail on known findings: properties a plugin declares it violates because upstream does (reported as XFAIL otherwise).",
         };
+        var render = new Option<string?>("--render")
+        {
+            Description = "Write one SVG per failing or XFAIL helper property into DIR: its counterexample's PTE table before and after the call.",
+            HelpName = "DIR",
+        };
         var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "text", HelpName = "text|json|ktap" };
         format.AcceptOnlyFromAmong("text", "json", "ktap");
         cases.Validators.Add(r =>
@@ -55,7 +60,7 @@ internal static class VerifyCommand
             "Run the contract properties (core-mm view, write window, folds, arch invariants, TLB safety, hardware races, PTE-format identities) "
             + "against an architecture build; print a shrunk counterexample with a replay seed for each failure.")
         {
-            all, plugin, cases, seed, helper, format, strict,
+            all, plugin, cases, seed, helper, format, strict, render,
         };
         command.Validators.Add(r =>
         {
@@ -66,11 +71,26 @@ internal static class VerifyCommand
         });
         command.SetAction(parse => CommandRunner.Run(parse, context, globals, services =>
         {
+            var renderDir = parse.GetValue(render);
+            if (renderDir is not null && VerifyRender.Prepare(renderDir) is { } renderProblem)
+            {
+                return CliErrors.Write(context, renderProblem);
+            }
+
             var settings = new VerifySettings(parse.GetValue(all), parse.GetValue(plugin), parse.GetValue(cases),
                 parse.GetValue(seed), parse.GetValue(helper), parse.GetValue(format) ?? "text", parse.GetValue(strict));
             var targets = VerifyTargets.Resolve(services, settings);
             var outcomes = VerifyRunner.Run(targets, settings, context, services.GetRequiredService<TraceSession>().Recorder);
             VerifyRunner.Write(outcomes, settings.Format, context);
+            if (renderDir is not null)
+            {
+                var files = VerifyRender.Write(outcomes, renderDir);
+                if (settings.Format == "text")
+                {
+                    context.Out.WriteLine($"render: {files.Count} counterexample picture(s) in {renderDir}");
+                }
+            }
+
             return outcomes.All(o => o.Passed) ? ExitCodes.Ok : ExitCodes.CheckFailed;
         }));
         return command;

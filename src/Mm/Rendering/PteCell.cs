@@ -6,7 +6,7 @@ namespace ArchPgtable.Mm.Rendering;
 /// <param name="Raw">The raw descriptor word.</param>
 /// <param name="Present">pte_present() of the raw word.</param>
 /// <param name="Swap">The entry is a swap entry.</param>
-/// <param name="Pfn">pte_pfn() when present.</param>
+/// <param name="Pfn">pte_pfn(ptep_get()) when present: the page this entry maps (a riscv NAPOT entry's raw PPN names its block).</param>
 /// <param name="Young">pte_young() of the raw word: what a walker landing on this entry sees.</param>
 /// <param name="Dirty">pte_dirty() of the raw word.</param>
 /// <param name="Write">pte_write() of the raw word.</param>

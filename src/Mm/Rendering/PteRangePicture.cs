@@ -95,7 +95,7 @@ public sealed class PteRangePicture
             var raw = table.Peek(i);
             var view = arch.Ops.PtepGet(new PtePointer(table, i));
             var present = f.Present(raw);
-            var pfn = present ? f.Pfn(raw) : 0;
+            var pfn = present && f.Present(view) ? f.Pfn(view) : present ? f.Pfn(raw) : 0;
             if (present)
             {
                 if (k > 0 && cells[k - 1].Present && cells[k - 1].Pfn + 1 == pfn)
