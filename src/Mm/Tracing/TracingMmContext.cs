@@ -8,7 +8,7 @@ internal sealed class TracingMmContext(IMmContext inner, TraceRecorder recorder)
 
     public ITlbFlusher Tlb { get; } = inner.Tlb is TracingTlbFlusher ? inner.Tlb : new TracingTlbFlusher(inner.Tlb, recorder);
 
-    public ICostCounters Counters { get; } = new TracingCostCounters(inner.Counters, recorder);
+    public ICostCounters Counters { get; } = inner.Counters is TracingCostCounters ? inner.Counters : new TracingCostCounters(inner.Counters, recorder);
 
     public bool TryGetFolio(ulong pfn, out FolioExtent folio) => inner.TryGetFolio(pfn, out folio);
 }

@@ -122,4 +122,21 @@ public class ChromeTraceTests
         Machines.WriteAll(sys, mm, Machines.Base, TraceScenario.Bytes);
         Assert.Null(mm.PageTable.Find(Machines.Base)!.Observer);
     }
+
+    [Fact]
+    public void A_partial_wrprotect_records_each_unfold_once_inside_the_helper()
+    {
+        var recorder = new TraceRecorder();
+        var run = ArchPgtable.Mm.Rendering.PteScenarios.Run(Machines.Build("arm64-4k"), "wrprotect", 65536, 131072, recorder);
+        var events = recorder.Events.ToList();
+        var unfolds = events.Where(e => e.Name == "contpte_unfold").ToList();
+        Assert.Equal(run.System.Counters.Unfolds, unfolds.Count);
+        var unfold = Assert.Single(unfolds);
+        Assert.Contains(unfold.Args, a => a.Name == "addr" && (string)a.Value == "0x40010000");
+        var begin = events.FindIndex(e => e.Name == "wrprotect_ptes" && e.Phase == TracePhase.Begin);
+        var end = events.FindIndex(begin, e => e.Name == "wrprotect_ptes" && e.Phase == TracePhase.End);
+        var at = events.IndexOf(unfold);
+        Assert.InRange(at, begin, end);
+        Assert.Contains(events.Skip(begin).Take(end - begin), e => e.Name == "flush_tlb_range");
+    }
 }
