@@ -139,4 +139,16 @@ public class ChromeTraceTests
         Assert.InRange(at, begin, end);
         Assert.Contains(events.Skip(begin).Take(end - begin), e => e.Name == "flush_tlb_range");
     }
+
+    [Fact]
+    public void A_hardware_access_flag_and_dirty_update_is_a_raw_event_of_the_agent()
+    {
+        var recorder = new TraceRecorder();
+        ArchPgtable.Mm.Rendering.PteScenarios.Run(Machines.Build("arm64-4k"), "lazyfree-touched", 65536, 131072, recorder);
+        var updates = recorder.Events.Where(e => e.Name == "pte_hw_update").ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, u => Assert.Equal(0, u.Tid));
+        Assert.Contains(updates, u => u.Args.Any(a => a.Name == "access" && (string)a.Value == "write"));
+        Assert.Contains(updates, u => u.Args.Any(a => a.Name == "block" && (long)a.Value == 16));
+    }
 }
