@@ -41,6 +41,17 @@ public sealed class TraceOptionTests : IDisposable
     }
 
     [Fact]
+    public void Render_traces_its_scenario_faults_included()
+    {
+        var path = Path.Combine(_dir, "render.json");
+        Assert.Equal(0, CliRun.Run("render", "fork", "--arch", "generic", "--trace", path).ExitCode);
+        var events = Events(path);
+        Assert.Contains(events, e => e.GetProperty("name").GetString() == "handle_mm_fault");
+        Assert.Contains(events, e => e.GetProperty("name").GetString() == "ptep_set_wrprotect" || e.GetProperty("name").GetString() == "wrprotect_ptes");
+        Assert.Contains(events, e => e.GetProperty("name").GetString() == "flush_tlb_mm");
+    }
+
+    [Fact]
     public void Info_writes_an_empty_trace()
     {
         var path = Path.Combine(_dir, "info.json");
