@@ -25,7 +25,8 @@ public sealed class VerifyRenderTests(PluginBuilds builds)
         Assert.Equal("arm64-v4-mkold_clean_ptes-contract.svg", Path.GetFileName(file));
         Assert.Contains($"render: 1 counterexample picture(s) in {render}", r.Out, StringComparison.Ordinal);
         var svg = SvgDocument.Load(file);
-        var titles = svg.WithClass("text", "title").Select(t => t.Value).ToList();
+        var titles = svg.PanelTitles;
+        Assert.Equal(2, svg.WithClass("text", "title").Count);
         Assert.Equal(2, titles.Count);
         Assert.StartsWith("arm64-v4: FAIL mkold_clean_ptes/contract, seed ", titles[0], StringComparison.Ordinal);
         Assert.Contains("before mkold_clean_ptes(", titles[0], StringComparison.Ordinal);
@@ -49,7 +50,7 @@ public sealed class VerifyRenderTests(PluginBuilds builds)
         Assert.Contains("XFAIL ptep_set_access_flags/race", r.Out, StringComparison.Ordinal);
         var file = Assert.Single(Directory.GetFiles(render));
         Assert.Equal("riscv64-ptep_set_access_flags-race.svg", Path.GetFileName(file));
-        Assert.Equal(2, SvgDocument.Load(file).WithClass("text", "title").Count);
+        Assert.Equal(2, SvgDocument.Load(file).PanelTitles.Count);
     }
 
     [Fact]

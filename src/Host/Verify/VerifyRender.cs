@@ -48,7 +48,7 @@ internal static class VerifyRender
                 PteRangePicture[] pictures =
                 [
                     PteRangePicture.FromWords(arch, t.TableVa, t.First, t.Before, $"{head}: before {call}", t.CallStart, t.CallNr),
-                    PteRangePicture.FromWords(arch, t.TableVa, t.First, t.After, $"after; {string.Join("; ", r.Counterexample.Violations)}", t.CallStart, t.CallNr),
+                    PteRangePicture.FromWords(arch, t.TableVa, t.First, t.After, $"after{(r.Counterexample.Race is { } race ? $" (race: {race})" : "")}; {string.Join("; ", r.Counterexample.Violations)}", t.CallStart, t.CallNr),
                 ];
                 var path = Path.Combine(dir, $"{FileName(o.Target.Plugin)}-{FileName(r.Name)}.svg");
                 SvgFiles.Write(path, pictures);

@@ -20,7 +20,9 @@ public static class PteTableSvg
     private const int CellH = 62;
     private const int LabelW = 128;
     private const int Margin = 16;
-    private const int TitleH = 46;
+    private const int TitleLineH = 17;
+    private const int TitleChars = 120;
+    private const int MaxTitleLines = 4;
     private const int RowGap = 10;
     private const int LegendH = 118;
     private static readonly string[] RunColours = ["#cfe8ff", "#d5f2cc", "#ffe3c2", "#ead7ff", "#fff1a8", "#ffd3dc"];
@@ -58,15 +60,76 @@ public static class PteTableSvg
 
     private static int Rows(PteRangePicture p) => (p.Cells.Count + Columns - 1) / Columns;
 
-    private static int PanelHeight(PteRangePicture p) => TitleH + (Rows(p) * (CellH + RowGap)) + 10;
+    private static int TitleH(PteRangePicture p) => (TitleLines(p.Title).Count * TitleLineH) + 24;
+
+    private static int PanelHeight(PteRangePicture p) => TitleH(p) + (Rows(p) * (CellH + RowGap)) + 10;
+
+    /// <summary>The title in lines of at most <see cref="TitleChars"/> characters (monospace 14 px fits the width), at most
+    /// <see cref="MaxTitleLines"/>; the last one ends in an ellipsis when text was left out.</summary>
+    private static List<string> TitleLines(string title)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in title.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > TitleChars)
+            {
+                lines.Add(line);
+                line = "";
+            }
+
+            line = line.Length == 0 ? word : line + " " + word;
+            while (line.Length > TitleChars)
+            {
+                lines.Add(line[..TitleChars]);
+                line = line[TitleChars..];
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+
+        if (lines.Count > MaxTitleLines)
+        {
+            lines.RemoveRange(MaxTitleLines, lines.Count - MaxTitleLines);
+            var last = lines[^1];
+            lines[^1] = (last.Length > TitleChars - 1 ? last[..(TitleChars - 1)] : last) + "…";
+        }
+
+        return lines;
+    }
 
     private static void Panel(XmlWriter w, PteRangePicture p, int top)
     {
         w.WriteStartElement("g");
         w.WriteAttributeString("class", "panel");
-        Text(w, Margin, top + 16, p.Title, "title", size: 14, bold: true);
-        Text(w, Margin, top + 32, I($"{p.Arch}; PTE table at va 0x{p.TableVa:x}"), "subtitle", size: 11);
-        var y0 = top + TitleH;
+        // The whole title is the panel's tooltip; the visible text wraps.
+        w.WriteElementString("title", p.Title);
+        w.WriteStartElement("text");
+        w.WriteAttributeString("class", "title");
+        Attr(w, "x", Margin);
+        Attr(w, "y", top + 16);
+        w.WriteAttributeString("font-size", "14");
+        w.WriteAttributeString("font-weight", "bold");
+        var lines = TitleLines(p.Title);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            w.WriteStartElement("tspan");
+            Attr(w, "x", Margin);
+            if (i > 0)
+            {
+                Attr(w, "dy", TitleLineH);
+            }
+
+            w.WriteString(lines[i]);
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+        Text(w, Margin, top + (lines.Count * TitleLineH) + 15, I($"{p.Arch}; PTE table at va 0x{p.TableVa:x}"), "subtitle", size: 11);
+        var y0 = top + TitleH(p);
         for (var k = 0; k < p.Cells.Count; k++)
         {
             var c = p.Cells[k];

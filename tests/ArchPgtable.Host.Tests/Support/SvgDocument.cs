@@ -14,5 +14,8 @@ internal sealed class SvgDocument(XDocument doc)
     public IReadOnlyList<XElement> WithClass(string element, string cls) =>
         [.. doc.Descendants(Svg + element).Where(e => (string?)e.Attribute("class") == cls)];
 
+    /// <summary>Each panel's full title (its tooltip; the visible title wraps).</summary>
+    public IReadOnlyList<string> PanelTitles => [.. WithClass("g", "panel").Select(g => g.Element(Svg + "title")!.Value)];
+
     public XElement? Legend => doc.Descendants(Svg + "g").SingleOrDefault(e => (string?)e.Attribute("id") == "legend");
 }
