@@ -1,5 +1,6 @@
 using ArchPgtable.Hardware;
 using ArchPgtable.Mm.Memory;
+using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Mm;
 
@@ -20,6 +21,33 @@ public sealed class FaultHandler
     public void Handle(MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
     {
         ArgumentNullException.ThrowIfNull(mm);
+        if (_system.Tracer is { } tracer)
+        {
+            HandleTraced(tracer, mm, va, kind, access);
+            return;
+        }
+
+        HandleFault(mm, va, kind, access);
+    }
+
+    private void HandleTraced(TraceRecorder tracer, MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
+    {
+        tracer.Begin("handle_mm_fault", "fault", TraceArg.Hex("address", va), TraceArg.Text("kind", kind.ToString()),
+            TraceArg.Text("access", access == MemoryAccess.Write ? "FAULT_FLAG_WRITE" : "read"), TraceArg.Number("mm", mm.Id));
+        var result = "VM_FAULT_SIGSEGV";
+        try
+        {
+            HandleFault(mm, va, kind, access);
+            result = "0";
+        }
+        finally
+        {
+            tracer.End("handle_mm_fault", "fault", TraceArg.Text("ret", result));
+        }
+    }
+
+    private void HandleFault(MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
+    {
         _system.Stats.Faults++;
         var vma = mm.FindVma(va) ?? throw new SegmentationFaultException(va, "no VMA maps the address");
         var need = access == MemoryAccess.Write ? VmFlags.Write : VmFlags.Read;

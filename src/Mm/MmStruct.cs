@@ -22,6 +22,7 @@ public sealed class MmStruct : IMmContext
         Id = id;
         PageTable = new PageTableTree(system.Arch.Geometry, system.Counters);
         Tlb = new MmTlbFlusher(system.Tlb, id, system.Arch.Geometry, system.Counters);
+        Counters = system.Counters;
     }
 
     /// <summary>The machine this address space lives in.</summary>
@@ -40,10 +41,10 @@ public sealed class MmStruct : IMmContext
     public bool IsUserMm => true;
 
     /// <inheritdoc/>
-    public ITlbFlusher Tlb { get; }
+    public ITlbFlusher Tlb { get; internal set; }
 
     /// <inheritdoc/>
-    public ICostCounters Counters => System.Counters;
+    public ICostCounters Counters { get; internal set; }
 
     /// <inheritdoc/>
     public bool TryGetFolio(ulong pfn, out FolioExtent folio)

@@ -1,6 +1,7 @@
 using ArchPgtable.Mm.Hardware;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Oracle;
+using ArchPgtable.Mm.Tracing;
 using ArchPgtable.Plugins;
 
 namespace ArchPgtable.Mm;
@@ -20,6 +21,7 @@ public sealed class MmSystem
     {
         ArgumentNullException.ThrowIfNull(arch);
         Arch = arch;
+        Ops = arch.Ops;
         Options = options ?? new MmOptions();
         Memory = new PhysicalMemory(Options.PhysicalPages);
         Tlb = new Tlb(Options.TlbEntries);
@@ -61,7 +63,10 @@ public sealed class MmSystem
     /// <summary>The address spaces.</summary>
     public IReadOnlyList<MmStruct> Mms => _mms;
 
-    internal IPageTableOps Ops => Arch.Ops;
+    /// <summary>The trace recorder attached by <see cref="TraceRecorder.Attach"/>, or null (the default: nothing traced).</summary>
+    public TraceRecorder? Tracer { get; private set; }
+
+    internal IPageTableOps Ops { get; private set; }
 
     internal IPteFormat Format => Arch.Format;
 
@@ -70,10 +75,37 @@ public sealed class MmSystem
     public MmStruct CreateMm()
     {
         var mm = new MmStruct(this, _nextId++);
+        if (Tracer is not null)
+        {
+            Trace(mm, Tracer);
+        }
+
         _mms.Add(mm);
         return mm;
     }
 
     /// <summary>Bytes of simulator state: page tables of every mm plus per-page physical-memory state.</summary>
     public long StateBytes => Memory.StateBytes + _mms.Sum(m => m.PageTable.Bytes);
+
+    /// <summary>Routes helper calls through <paramref name="ops"/> and the TLB and fold events of every mm to <paramref name="tracer"/>.</summary>
+    internal void AttachTracer(TraceRecorder tracer, IPageTableOps ops)
+    {
+        if (Tracer is not null)
+        {
+            throw new InvalidOperationException("a trace recorder is already attached to this machine.");
+        }
+
+        Tracer = tracer;
+        Ops = ops;
+        foreach (var mm in _mms)
+        {
+            Trace(mm, tracer);
+        }
+    }
+
+    private static void Trace(MmStruct mm, TraceRecorder tracer)
+    {
+        mm.Tlb = new TracingTlbFlusher(mm.Tlb, tracer);
+        mm.Counters = new TracingCostCounters(mm.Counters, tracer);
+    }
 }

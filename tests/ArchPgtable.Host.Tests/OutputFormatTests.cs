@@ -85,6 +85,7 @@ public sealed class OutputFormatTests
     [InlineData("info")]
     [InlineData("lazyfree")]
     [InlineData("verify")]
+    [InlineData("render")]
     public void Help_states_each_default_once(string command)
     {
         var help = Run(command, "--help");

@@ -242,6 +242,10 @@ internal sealed class CaseEngine
         report.CountBlocks(World);
         report.Violations.AddRange(State.Violations);
         EntryTable.Render(State, report.Entries);
+        report.Table = new CounterexampleTable(World.BaseVa, State.RegionStart,
+            [.. Enumerable.Range(State.RegionStart, State.RegionEnd - State.RegionStart).Select(State.BeforeRaw)],
+            [.. Enumerable.Range(State.RegionStart, State.RegionEnd - State.RegionStart).Select(State.AfterRaw)],
+            call.Start, call.Nr);
         var writes = World.Recorder.Writes;
         for (var k = 0; k < writes.Count;)
         {

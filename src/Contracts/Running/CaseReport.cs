@@ -15,6 +15,9 @@ internal sealed class CaseReport
 
     public List<string> Violations { get; } = [];
 
+    /// <summary>The region's raw words before and after the call (helper contract cases).</summary>
+    public CounterexampleTable? Table { get; set; }
+
     /// <summary>Contiguous-block-sized groups of the table that held a present entry (the state's size).</summary>
     public int Blocks { get; set; }
 

@@ -28,6 +28,9 @@ public sealed record Counterexample(
     int Shrinks,
     int Blocks)
 {
+    /// <summary>The region's raw words before and after the call, for a helper's contract case; null for other properties.</summary>
+    public CounterexampleTable? Table { get; init; }
+
     /// <summary>The counterexample as indented text.</summary>
     public override string ToString()
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Contracts.Running;
 
@@ -16,6 +17,7 @@ internal static class HelperImplementation
     public static bool IsPgtableDefault(IPageTableOps ops, string member)
     {
         ArgumentNullException.ThrowIfNull(ops);
+        ops = PageTableOpsDecorator.Unwrap(ops);
         var core = member == nameof(IPageTableOps.SetPteAt) ? nameof(IPageTableOps.SetPtes) + "Core" : member + "Core";
         var method = ops.GetType().GetMethod(core, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
         return method?.DeclaringType?.FullName == GenericOps;

@@ -60,7 +60,10 @@ internal static class SampleRunner
             report.Violations.Add("the shrunk case passed when replayed: the property or the plugin is not deterministic");
         }
 
-        var counterexample = new Counterexample(failingToken, report.Setup, report.Call, report.Entries, report.Writes, report.Race, report.Violations, shrinks, report.Blocks);
+        var counterexample = new Counterexample(failingToken, report.Setup, report.Call, report.Entries, report.Writes, report.Race, report.Violations, shrinks, report.Blocks)
+        {
+            Table = report.Table,
+        };
         return new PropertyResult(property.Name, property.Helper, false, cases, failingToken, counterexample, null, clock.Elapsed, firstFailure);
     }
 }

@@ -48,6 +48,7 @@ internal static class CommandLine
         root.Subcommands.Add(InfoCommand.Create(globals, context));
         root.Subcommands.Add(LazyfreeCommand.Create(globals, context));
         root.Subcommands.Add(VerifyCommand.Create(globals, context));
+        root.Subcommands.Add(RenderCommand.Create(globals, context));
         return root;
     }
 }

@@ -22,10 +22,17 @@ internal static class CommandRunner
     public static int Run(ParseResult parse, CliContext context, GlobalOptions globals, Func<IServiceProvider, int> body,
         bool selectsArch = true, string? brokenPluginsAreErrors = null)
     {
+        var trace = TraceSession.Start(parse, globals.Trace, out var traceError);
+        if (traceError is not null)
+        {
+            return CliErrors.Write(context, traceError);
+        }
+
         var diagnostics = new RunDiagnostics(context, parse.GetValue(globals.StrictConfig));
         var services = new ServiceCollection()
             .AddArchPgtable(o => globals.Apply(parse, context, o))
-            .AddSingleton(diagnostics);
+            .AddSingleton(diagnostics)
+            .AddSingleton(trace);
         using var provider = services.BuildServiceProvider();
         try
         {
@@ -41,7 +48,9 @@ internal static class CommandRunner
                 diagnostics.Config(provider.GetRequiredService<ArchInstance>().Config);
             }
 
-            return body(provider);
+            var code = body(provider);
+            var writeError = code == ExitCodes.UsageError ? null : trace.Finish();
+            return writeError is null ? code : CliErrors.Write(context, writeError);
         }
         catch (ArchPgtableConfigurationException e)
         {

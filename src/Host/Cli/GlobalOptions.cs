@@ -45,7 +45,10 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, StrictConfig];
+    /// <summary>--trace FILE, --trace-format, --trace-limit.</summary>
+    public TraceOptions Trace { get; } = new();
+
+    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, StrictConfig, .. Trace.All];
 
     /// <summary>Copies the parsed values into <paramref name="options"/>.</summary>
     public void Apply(ParseResult parse, CliContext context, ArchPgtableOptions options)

@@ -63,7 +63,7 @@ internal static class LazyfreeCommand
                 }
             }
 
-            var experiment = new LazyfreeExperiment(arch);
+            var experiment = new LazyfreeExperiment(arch) { Trace = services.GetRequiredService<TraceSession>().Recorder };
             var problem = Validate(arch, region, sizes, experiment);
             if (problem is not null)
             {

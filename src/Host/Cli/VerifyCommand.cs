@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ArchPgtable.Contracts.Running;
 using ArchPgtable.Host.Verify;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArchPgtable.Host.Cli;
 
@@ -64,6 +65,11 @@ internal static class VerifyCommand
         {
             Description = "Also fail on known findings: properties a plugin declares it violates because upstream does (reported as XFAIL otherwise).",
         };
+        var render = new Option<string?>("--render")
+        {
+            Description = "Write one SVG per failing or XFAIL helper property into DIR: its counterexample's PTE table before and after the call.",
+            HelpName = "DIR",
+        };
         var skipBroken = new Option<bool>(SkipBrokenPlugins)
         {
             Description = "With --all, verify the plugins that load and only warn about plugin files that fail to load.",
@@ -82,7 +88,7 @@ internal static class VerifyCommand
             "Run the contract properties (core-mm view, write window, folds, arch invariants, TLB safety, hardware races, PTE-format identities) "
             + "against an architecture build; print a shrunk counterexample with a replay seed for each failure.")
         {
-            all, plugin, cases, seed, shard, helper, strict, skipBroken,
+            all, plugin, cases, seed, shard, helper, strict, skipBroken, render,
         };
         format.AddTo(command);
         command.Validators.Add(r =>
@@ -94,6 +100,12 @@ internal static class VerifyCommand
         });
         command.SetAction(parse =>
         {
+            var renderDir = parse.GetValue(render);
+            if (renderDir is not null && VerifyRender.Prepare(renderDir) is { } renderProblem)
+            {
+                return CliErrors.Write(context, renderProblem);
+            }
+
             var everything = parse.GetValue(all);
             var selects = !everything && parse.GetValue(plugin) is null;
             var brokenIsError = everything && !parse.GetValue(skipBroken) ? $"pass {SkipBrokenPlugins} to verify the others" : null;
@@ -105,8 +117,17 @@ internal static class VerifyCommand
                     parse.GetValue(shard) is { } sh ? VerifyShard.Parse(sh, out _)! : VerifyShard.All,
                     parse.GetValue(skipBroken));
                 var targets = VerifyTargets.Resolve(services, settings);
-                var run = VerifyRunner.Run(targets, settings, context);
+                var run = VerifyRunner.Run(targets, settings, context, services.GetRequiredService<TraceSession>().Recorder);
                 VerifyRunner.Write(run, settings.Format, context);
+                if (renderDir is not null)
+                {
+                    var files = VerifyRender.Write(run.Outcomes, renderDir);
+                    if (settings.Format == OutputFormat.Text)
+                    {
+                        context.Out.WriteLine($"render: {files.Count} counterexample picture(s) in {renderDir}");
+                    }
+                }
+
                 return run.Passed ? ExitCodes.Ok : ExitCodes.CheckFailed;
             }, selects, brokenIsError);
         });

@@ -1,6 +1,7 @@
 using ArchPgtable.Contracts.Properties;
 using ArchPgtable.Contracts.Running;
 using ArchPgtable.Host.Cli;
+using ArchPgtable.Mm.Tracing;
 using Spectre.Console;
 
 namespace ArchPgtable.Host.Verify;
@@ -11,7 +12,7 @@ namespace ArchPgtable.Host.Verify;
 /// </summary>
 internal static class VerifyRunner
 {
-    public static VerifyRun Run(IReadOnlyList<VerifyTarget> targets, VerifySettings settings, CliContext context)
+    public static VerifyRun Run(IReadOnlyList<VerifyTarget> targets, VerifySettings settings, CliContext context, TraceRecorder? trace = null)
     {
         var properties = ContractSuite.Select(Options(settings, null));
         var work = new List<(VerifyTarget Target, List<ContractProperty> Properties)>();
@@ -30,17 +31,17 @@ internal static class VerifyRunner
             work.Add((target, mine));
         }
 
-        var outcomes = context.IsTerminal ? WithProgress(work, settings, context) : Plain(work, settings);
+        var outcomes = context.IsTerminal ? WithProgress(work, settings, context, trace) : Plain(work, settings, trace);
         return new VerifyRun(settings.Seed, settings.Shard, settings.Strict, outcomes, position);
     }
 
-    private static List<VerifyOutcome> Plain(List<(VerifyTarget Target, List<ContractProperty> Properties)> work, VerifySettings settings)
+    private static List<VerifyOutcome> Plain(List<(VerifyTarget Target, List<ContractProperty> Properties)> work, VerifySettings settings, TraceRecorder? trace)
     {
         var options = Options(settings, null);
-        return [.. work.Select(w => new VerifyOutcome(w.Target, [.. w.Properties.Select(p => ContractSuite.Check(w.Target.Arch, p, options))], settings.Strict))];
+        return [.. work.Select(w => new VerifyOutcome(w.Target, [.. w.Properties.Select(p => Check(w.Target, p, options, trace))], settings.Strict))];
     }
 
-    private static List<VerifyOutcome> WithProgress(List<(VerifyTarget Target, List<ContractProperty> Properties)> work, VerifySettings settings, CliContext context)
+    private static List<VerifyOutcome> WithProgress(List<(VerifyTarget Target, List<ContractProperty> Properties)> work, VerifySettings settings, CliContext context, TraceRecorder? trace)
     {
         var outcomes = new List<VerifyOutcome>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -60,7 +61,7 @@ internal static class VerifyRunner
                 {
                     task.Description = Markup.Escape($"{target.Plugin}: {p.Name}");
                     var start = task.Value;
-                    results.Add(ContractSuite.Check(target.Arch, p, Options(settings, () => task.Increment(1))));
+                    results.Add(Check(target, p, Options(settings, () => task.Increment(1)), trace));
                     task.Value = start + settings.Cases;
                 }
 
@@ -69,6 +70,18 @@ internal static class VerifyRunner
             }
         });
         return outcomes;
+    }
+
+    /// <summary>Checks one property; when tracing, against a traced copy of the build, as one machine (pid) per property.</summary>
+    private static PropertyResult Check(VerifyTarget target, ContractProperty property, ContractOptions options, TraceRecorder? trace)
+    {
+        if (trace is null)
+        {
+            return ContractSuite.Check(target.Arch, property, options);
+        }
+
+        trace.BeginProcess($"verify {target.Plugin}: {property.Name}");
+        return ContractSuite.Check(trace.Instrument(target.Arch), property, options);
     }
 
     private static ContractOptions Options(VerifySettings settings, Action? onCase) => new()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
+using ArchPgtable.Mm.Tracing;
 using ArchPgtable.Plugins;
 
 namespace ArchPgtable.Mm.Experiments;
@@ -32,6 +33,10 @@ public sealed class LazyfreeExperiment
 
     /// <summary>The cost model.</summary>
     public CostModel CostModel { get; }
+
+    /// <summary>When set, each run's MADV_FREE (the measured part, after the region is written) is traced
+    /// into it as one machine named after the folio size and algorithm. Null (the default): nothing traced.</summary>
+    public TraceRecorder? Trace { get; init; }
 
     /// <summary>True when a folio of <paramref name="folioBytes"/> would be PMD-mapped (not modelled) rather than PTE-mapped.</summary>
     public bool IsPmdMapped(ulong folioBytes) => folioBytes >= Arch.Geometry.PmdSize;
@@ -73,10 +78,14 @@ public sealed class LazyfreeExperiment
             sys.Mmu.Write(mm, va);
         }
 
+        Trace?.Attach(sys, $"lazyfree {folioBytes / 1024}K {algorithm.ToString().ToLowerInvariant()} on {Arch.Arch}");
         var cost0 = sys.Counters.Snapshot();
         var stats0 = MmStatsSnapshot.Of(sys.Stats);
         var sw = Stopwatch.StartNew();
+        Trace?.Begin("madvise", "mm", TraceArg.Hex("start", RegionStart), TraceArg.Hex("len_in", regionBytes),
+            TraceArg.Text("behavior", "MADV_FREE"), TraceArg.Text("algorithm", algorithm.ToString().ToLowerInvariant()));
         Madvise.Free(mm, RegionStart, regionBytes, algorithm);
+        Trace?.End("madvise", "mm", TraceArg.Number("ret", 0));
         sw.Stop();
         var cost = sys.Counters.Snapshot() - cost0;
         var stats = MmStatsSnapshot.Of(sys.Stats) - stats0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchPgtable.Hardware;
+using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Mm.Hardware;
 
@@ -68,6 +69,10 @@ public sealed class Mmu
                 _ => idx,
             };
             var step = DescriptorWalk.Step(table, idx, landing, hw, access);
+            if (_system.Tracer is { } tracer && step.Updated)
+            {
+                TraceHardwareUpdate(tracer, table, step, access);
+            }
             if (!step.Outcome.Ok)
             {
                 _system.Faults.Handle(mm, va, step.Outcome.Fault, access);
@@ -87,6 +92,12 @@ public sealed class Mmu
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
             $"{access} of 0x{va:x} did not complete after {MaxAttempts} walks: the fault handler leaves the entry faulting ({_system.Arch.Format.Describe(mm.PageTable.Find(va)?.Peek(g.PteIndex(va)) ?? Pte.None)})."));
     }
+
+    private void TraceHardwareUpdate(TraceRecorder tracer, PteTable table, in WalkStep step, MemoryAccess access) =>
+        tracer.Instant("pte_hw_update", "pte", TraceArg.Number("ptep", step.Target),
+            TraceArg.Hex("addr", table.BaseAddress + ((ulong)step.Target << _system.Arch.Geometry.PageShift)),
+            TraceArg.Hex("old", step.Before.Value), TraceArg.Hex("new", step.Outcome.Updated.Value),
+            TraceArg.Text("access", access == MemoryAccess.Write ? "write" : "read"), TraceArg.Number("block", step.Block));
 
     private int DataAccess(MmStruct mm, ulong va, ulong pfn, MemoryAccess access)
     {
