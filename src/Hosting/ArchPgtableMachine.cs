@@ -2,6 +2,7 @@ using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Hosting.Discovery;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Mm;
+using ArchPgtable.Mm.Tracing;
 using ArchPgtable.Mm.Operations;
 using ArchPgtable.Mm.Oracle;
 using ArchPgtable.Plugins;
@@ -72,7 +73,11 @@ public sealed class ArchPgtableMachine : IDisposable
 
     /// <summary>The page-table helpers in force: the generic defaults and the arch's overrides.</summary>
     /// <remarks>Kernel: include/linux/pgtable.h and the arch's asm/pgtable.h. A helper does not flush the TLB for the entries it changes; see <see cref="FlushTlbRange"/>.</remarks>
-    public IPageTableOps Ops => Arch.Ops;
+    public IPageTableOps Ops => System.Ops;
+
+    /// <summary>The trace recorder given to <see cref="ArchPgtableMachineBuilder.WithTrace"/>, or null (nothing is traced and nothing costs).</summary>
+    /// <remarks>Write it with <see cref="ChromeTraceWriter"/> (Perfetto, chrome://tracing) or <see cref="FtraceTextWriter"/>.</remarks>
+    public TraceRecorder? Trace => System.Tracer;
 
     /// <summary>The simulated machine: physical memory, swap, TLB, MMU, fault handler, counters, oracle.</summary>
     public MmSystem System { get; }

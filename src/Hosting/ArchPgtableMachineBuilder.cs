@@ -1,5 +1,6 @@
 using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Mm;
+using ArchPgtable.Mm.Tracing;
 using ArchPgtable.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public sealed class ArchPgtableMachineBuilder
     private readonly List<Action<ArchPgtableOptions>> _options = [];
     private readonly List<Action<IServiceCollection>> _services = [];
     private Func<ArchGeometry, MmOptions> _mm = _ => new MmOptions();
+    private TraceRecorder? _trace;
 
     /// <summary>Selects the arch (<see cref="ArchPgtableOptions.Arch"/>): <c>arm64</c>, <c>x86_64</c>, <c>riscv64</c>, <c>generic</c> or a plugin's own.</summary>
     public ArchPgtableMachineBuilder WithArch(string arch) => Configure(o => o.Arch = arch);
@@ -63,6 +65,18 @@ public sealed class ArchPgtableMachineBuilder
     }
 
     /// <summary>
+    /// Records everything the machine does (helper calls with arguments and return values, the raw PTE
+    /// accesses and TLB flushes inside them, folds, splits, faults) into <paramref name="recorder"/>,
+    /// as <see cref="TraceRecorder.Attach"/> does; without it nothing is traced and tracing costs nothing.
+    /// </summary>
+    public ArchPgtableMachineBuilder WithTrace(TraceRecorder recorder)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        _trace = recorder;
+        return this;
+    }
+
+    /// <summary>
     /// Adds or replaces services before the container is built. The defaults are registered first
     /// (<see cref="ArchPgtableServiceCollectionExtensions.AddArchPgtable"/>, <see cref="MmOptions"/>,
     /// <see cref="MmSystem"/>), so a registration here wins; this is the seam for recorders and other
@@ -92,7 +106,12 @@ public sealed class ArchPgtableMachineBuilder
         });
         var mm = _mm;
         services.AddSingleton(sp => mm(sp.GetRequiredService<ArchGeometry>()));
-        services.AddSingleton(sp => new MmSystem(sp.GetRequiredService<ArchInstance>(), sp.GetRequiredService<MmOptions>()));
+        var trace = _trace;
+        services.AddSingleton(sp =>
+        {
+            var system = new MmSystem(sp.GetRequiredService<ArchInstance>(), sp.GetRequiredService<MmOptions>());
+            return trace is null ? system : trace.Attach(system);
+        });
         foreach (var configure in _services)
         {
             configure(services);

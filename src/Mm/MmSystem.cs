@@ -66,7 +66,8 @@ public sealed class MmSystem
     /// <summary>The trace recorder attached by <see cref="TraceRecorder.Attach"/>, or null (the default: nothing traced).</summary>
     public TraceRecorder? Tracer { get; private set; }
 
-    internal IPageTableOps Ops { get; private set; }
+    /// <summary>The helpers core mm calls on this machine: the arch's (<see cref="ArchInstance.Ops"/>), or a traced wrapper of them once a <see cref="TraceRecorder"/> is attached.</summary>
+    public IPageTableOps Ops { get; private set; }
 
     internal IPteFormat Format => Arch.Format;
 
