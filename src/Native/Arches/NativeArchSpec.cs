@@ -1,0 +1,27 @@
+using ArchPgtable.Plugins;
+
+namespace ArchPgtable.Native.Arches;
+
+/// <summary>
+/// What is per-architecture in a native build: the files and names taken from the tree, the
+/// arch part of the shim, and the configuration symbols (from the model's build) that select
+/// between <c>#ifdef</c> variants and are passed to the compiler.
+/// </summary>
+public abstract class NativeArchSpec
+{
+    /// <summary>The architecture name (ARCH=).</summary>
+    public abstract string Arch { get; }
+
+    /// <summary>The files and the names taken from each, in the order they are emitted.</summary>
+    public abstract IReadOnlyList<NativeSourceFile> Files { get; }
+
+    /// <summary>The file name of the arch part of the shim (an embedded resource of this assembly).</summary>
+    public abstract string ShimHeader { get; }
+
+    /// <summary>The configuration symbols of the build the model describes, e.g. <c>CONFIG_PAGE_SHIFT=12</c>; 0 means "is not set" (not passed to the compiler); a symbol absent here is unknown.</summary>
+    /// <exception cref="NativeBuildException">The model's configuration is one the native build does not support.</exception>
+    public abstract IReadOnlyDictionary<string, long> Symbols(ArchInstance model);
+
+    /// <summary>Every tree-relative path this spec reads.</summary>
+    public IReadOnlyList<string> Paths => [.. Files.Select(f => f.Path)];
+}
