@@ -90,8 +90,13 @@ public static class NativeArch
 
     private static NativeHelperSource Source((string Helper, string Function) h, IReadOnlyDictionary<string, Extraction.CDefinition> taken) =>
         taken.TryGetValue(h.Function, out var d)
-            ? new NativeHelperSource(h.Helper, h.Function, d.File, d.Line)
-            : new NativeHelperSource(h.Helper, h.Function, "?", 0);
+            ? new NativeHelperSource(h.Helper, h.Function, d.File, d.Line,
+                [.. taken.Values.Where(t => t.Kind == Extraction.CDefinitionKind.Function && t.File != d.File && Calls(d.Text, t.Name))
+                    .Select(t => $"{t.Name} ({Path.GetFileName(t.File)}:{t.Line})")])
+            : new NativeHelperSource(h.Helper, h.Function, "?", 0, []);
+
+    private static bool Calls(string text, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![A-Za-z0-9_]){System.Text.RegularExpressions.Regex.Escape(name)}\s*\(");
 
     private static string BuildLibrary(string source, NativeCache cache, KernelSource tree, string? patch)
     {

@@ -15,4 +15,5 @@ public sealed record NativeBuildInfo(
 /// <param name="Function">The C function compiled from the tree.</param>
 /// <param name="File">The tree-relative file it was taken from.</param>
 /// <param name="Line">Its line in that file (after <c>--patch</c>).</param>
-public sealed record NativeHelperSource(string Helper, string Function, string File, int Line);
+/// <param name="Calls">The functions from other files of the tree it calls directly (e.g. <c>contpte_clear_young_dirty_ptes</c> in contpte.c), as <c>name (contpte.c:line)</c>.</param>
+public sealed record NativeHelperSource(string Helper, string Function, string File, int Line, IReadOnlyList<string> Calls);

@@ -34,4 +34,10 @@ public sealed class ArchPgtableOptions
 
     /// <summary>The environment read for <c>ARCHPGTABLE_ARCH</c> and <c>ARCHPGTABLE_CONFIG_*</c>. Default: the process environment.</summary>
     public IEnvironmentVariables Environment { get; set; } = EnvironmentVariables.Process;
+
+    /// <summary>A Linux source directory or tarball whose C helpers replace the arch plugin's (<c>--kernel-tree</c>); null for the plugin's.</summary>
+    public string? KernelTree { get; set; }
+
+    /// <summary>A unified diff applied to the kernel files before building the native helpers (<c>--patch</c>).</summary>
+    public string? Patch { get; set; }
 }
