@@ -53,7 +53,8 @@ public static class NativeArch
             var (source, taken) = NativeSourceGenerator.Generate(spec, tree, symbols);
             var library = BuildLibrary(source, cache, tree, options.Patch);
             var info = new NativeBuildInfo(options.KernelTree, tree.Version.ToString(), options.Patch, library,
-                [.. HelperNames.Select(h => Source(h, taken))], taken.Count);
+                [.. HelperNames.Select(h => Source(h, taken))], taken.Count,
+                [.. spec.KnownDifferences.Where(d => taken.ContainsKey(d.WhenTreeDefines))]);
             var ops = new NativePageTableOps(model.Format, model.Geometry, modelOps.DebugVm, NativeLibraryHandle.Load(library), options.Features, info);
             return new ArchInstance
             {

@@ -7,8 +7,10 @@ namespace ArchPgtable.Native;
 /// <param name="Library">The shared library built (in the cache).</param>
 /// <param name="Helpers">For each helper, the C function called and where it was taken from.</param>
 /// <param name="TakenCount">How many functions and macros were taken from the tree.</param>
+/// <param name="KnownDifferences">Explained differences from the arch's C# model that apply to this tree.</param>
 public sealed record NativeBuildInfo(
-    string Tree, string KernelVersion, string? Patch, string Library, IReadOnlyList<NativeHelperSource> Helpers, int TakenCount);
+    string Tree, string KernelVersion, string? Patch, string Library, IReadOnlyList<NativeHelperSource> Helpers, int TakenCount,
+    IReadOnlyList<NativeKnownDifference> KnownDifferences);
 
 /// <summary>One helper of a native build.</summary>
 /// <param name="Helper">The helper (kernel spelling), e.g. <c>clear_young_dirty_ptes</c>.</param>

@@ -51,6 +51,25 @@ public sealed class NativeKernelTreeTests
         Assert.Contains(result.Json().GetProperty("helpers").EnumerateArray(), h => h.GetProperty("provider").GetString() == "arm64 (native C)");
     }
 
+    [Fact]
+    public void Diff_finds_no_unexplained_difference_between_the_arm64_model_and_the_debian_tree()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "arm64", "--kernel-tree", Tarball, "--cases", "60");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains("SAME clear_young_dirty_ptes (60 cases)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("arm64: no unexplained difference (14 helpers compared", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_needs_a_kernel_tree()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "arm64");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal("archpgtable: error: diff needs --kernel-tree (the C helpers to compare the plugin with).", result.Error.TrimEnd());
+    }
+
     [Theory]
     [InlineData("--kernel-tree /nonexistent/linux", "archpgtable: error: --kernel-tree /nonexistent/linux: no such directory or tarball.")]
     [InlineData("--patch x.patch", "archpgtable: error: --patch needs --kernel-tree (the tree the patch applies to).")]

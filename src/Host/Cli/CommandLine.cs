@@ -50,6 +50,7 @@ internal static class CommandLine
         root.Subcommands.Add(InfoCommand.Create(globals, context));
         root.Subcommands.Add(LazyfreeCommand.Create(globals, context));
         root.Subcommands.Add(VerifyCommand.Create(globals, context));
+        root.Subcommands.Add(DiffCommand.Create(globals, context));
         return root;
     }
 }

@@ -22,6 +22,12 @@ public abstract class NativeArchSpec
     /// <exception cref="NativeBuildException">The model's configuration is one the native build does not support.</exception>
     public abstract IReadOnlyDictionary<string, long> Symbols(ArchInstance model);
 
+    /// <summary>
+    /// Differences from the arch's C# model that are explained (a change the tree has and the model lacks, or the
+    /// reverse), each active only when the tree defines <see cref="NativeKnownDifference.WhenTreeDefines"/>.
+    /// </summary>
+    public virtual IReadOnlyList<NativeKnownDifference> KnownDifferences => [];
+
     /// <summary>Every tree-relative path this spec reads.</summary>
     public IReadOnlyList<string> Paths => [.. Files.Select(f => f.Path)];
 }
