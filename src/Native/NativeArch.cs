@@ -110,6 +110,12 @@ public static class NativeArch
             return library;
         }
 
+        using var held = cache.Lock("native", key);
+        if (File.Exists(library))
+        {
+            return library;
+        }
+
         var scratch = cache.NewScratch();
         var sourcePath = Path.Combine(scratch, NativeSourceGenerator.GeneratedFileName);
         File.WriteAllText(sourcePath, source);

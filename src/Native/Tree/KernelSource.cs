@@ -98,6 +98,12 @@ public sealed class KernelSource
             return entry;
         }
 
+        using var held = cache.Lock("kernel", key);
+        if (File.Exists(Path.Combine(entry, "Makefile")))
+        {
+            return entry;
+        }
+
         var scratch = cache.NewScratch();
         string[] patterns = ["*/Makefile", .. files.Select(f => "*/" + f)];
         var (_, output) = ProcessRunner.Run("tar",

@@ -47,6 +47,29 @@ public sealed class NativeCache
         return dir;
     }
 
+    /// <summary>
+    /// Holds an exclusive lock on cache entry <paramref name="kind"/>/<paramref name="key"/> across threads and
+    /// processes (a lock file opened with <see cref="FileShare.None"/>), so that two test processes do not extract
+    /// the same tarball at once; waits up to ten minutes. Dispose to release.
+    /// </summary>
+    public IDisposable Lock(string kind, string key)
+    {
+        var path = Path.Combine(Root, kind, key + ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+
     /// <summary>Moves a finished scratch folder to <paramref name="entry"/>; if another process got there first, keeps theirs.</summary>
     public static void Publish(string scratch, string entry)
     {
