@@ -40,10 +40,10 @@ public sealed class ShimTests
     }
 
     [Fact]
-    public void A_contiguous_block_is_folded_by_the_C_code_and_ptep_get_gathers_it()
+    public void The_C_code_builds_a_contiguous_block_hints_it_and_reports_its_unfold_to_the_counters()
     {
         var ops = NativeTree.Native().Ops;
-        var (table, _, _) = Mapped(ops, 16);
+        var (table, mm, _) = Mapped(ops, 16);
         for (var i = 0; i < 16; i++)
         {
             Assert.True(Arm64Pte.Cont(table[i].Peek()), $"entry {i} has PTE_CONT");
@@ -51,6 +51,11 @@ public sealed class ShimTests
 
         Assert.Equal(16, ops.PteBatchHint(table[0], ops.PtepGet(table[0])));
         Assert.Equal(11, ops.PteBatchHint(table[5], ops.PtepGet(table[5])));
+
+        Assert.Equal(0, mm.Cost.Snapshot().Folds);
+        ops.PtepSetWrprotect(mm, table.BaseAddress + 3 * ops.Geometry.PageSize, table[3]);
+        Assert.Equal(1, mm.Cost.Snapshot().Unfolds);
+        Assert.False(Arm64Pte.Cont(table[0].Peek()));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace ArchPgtable.Contracts.Differential;
 /// <summary>
 /// One helper, two builds, the contract generator's states and calls: each state is built through
 /// each build's own API, the call is made on both, and the raw table (setup and after the call), the
-/// return value, an exception, and the TLB maintenance counts must agree. A mismatch shrinks like a
+/// return value, an exception, the TLB maintenance counts and the fold/unfold counts must agree. A mismatch shrinks like a
 /// contract counterexample.
 /// </summary>
 internal sealed class HelperDiffProperty(HelperContract contract, DiffSide a, DiffSide b)
@@ -65,6 +65,12 @@ internal sealed class HelperDiffProperty(HelperContract contract, DiffSide a, Di
         {
             diffs.Add(string.Create(CultureInfo.InvariantCulture,
                 $"TLB maintenance (page/range/all flushes): {a.Label} {ka.TlbFlushPage}/{ka.TlbFlushRange}/{ka.TlbFlushAll}, {b.Label} {kb.TlbFlushPage}/{kb.TlbFlushRange}/{kb.TlbFlushAll}"));
+        }
+
+        if (ka.Folds != kb.Folds || ka.Unfolds != kb.Unfolds)
+        {
+            diffs.Add(string.Create(CultureInfo.InvariantCulture,
+                $"contpte folds/unfolds: {a.Label} {ka.Folds}/{ka.Unfolds}, {b.Label} {kb.Folds}/{kb.Unfolds}"));
         }
 
         CompareRaw(ea, eb, "after the call", diffs);

@@ -13,6 +13,10 @@ internal sealed class Arm64NativeSpec : NativeArchSpec
 
     public override string ShimHeader => "ap_arm64.h";
 
+    public override IReadOnlyList<string> Hooked => ["contpte_convert"];
+
+    public override string? HooksFile => "ap_arm64_hooks.c";
+
     public override IReadOnlyList<NativeSourceFile> Files { get; } =
     [
         new("arch/arm64/include/asm/pgtable-types.h", ["pte_val", "__pte", "pgprot_val", "__pgprot"]),

@@ -28,6 +28,15 @@ public abstract class NativeArchSpec
     /// </summary>
     public virtual IReadOnlyList<NativeKnownDifference> KnownDifferences => [];
 
+    /// <summary>
+    /// Functions compiled under the name <c>ap_kernel_&lt;name&gt;</c> so that <see cref="HooksFile"/> can define
+    /// <c>&lt;name&gt;</c> as a wrapper (e.g. to report folds); callers in the tree reach the wrapper.
+    /// </summary>
+    public virtual IReadOnlyList<string> Hooked => [];
+
+    /// <summary>The shim file with the wrappers of <see cref="Hooked"/>, or null.</summary>
+    public virtual string? HooksFile => null;
+
     /// <summary>Every tree-relative path this spec reads.</summary>
     public IReadOnlyList<string> Paths => [.. Files.Select(f => f.Path)];
 }

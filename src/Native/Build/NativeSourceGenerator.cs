@@ -59,20 +59,38 @@ internal static class NativeSourceGenerator
             sb.AppendLine(d.Text);
         }
 
+        var hooked = spec.Hooked.ToHashSet(StringComparer.Ordinal);
         foreach (var d in ordered.Where(d => d.Kind == CDefinitionKind.Function))
         {
             AppendLine(sb, d);
             sb.AppendLine(d.Prototype);
+            if (hooked.Contains(d.Name))
+            {
+                AppendLine(sb, d);
+                sb.AppendLine(Rename(d.Prototype!, d.Name));
+            }
         }
 
         foreach (var d in ordered.Where(d => d.Kind == CDefinitionKind.Function))
         {
             AppendLine(sb, d);
-            sb.AppendLine(d.Text);
+            sb.AppendLine(hooked.Contains(d.Name) ? Rename(d.Text, d.Name) : d.Text);
+        }
+
+        if (spec.HooksFile is { } hooks)
+        {
+            AppendShim(sb, hooks);
         }
 
         AppendShim(sb, "ap_entry.c");
         return (sb.ToString(), taken);
+    }
+
+    /// <summary>Renames the defined function in its header (the first <c>name(</c>), leaving the body alone.</summary>
+    private static string Rename(string text, string name)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, $@"(?<![A-Za-z0-9_]){System.Text.RegularExpressions.Regex.Escape(name)}(?=\s*\()");
+        return m.Success ? text[..m.Index] + "ap_kernel_" + text[m.Index..] : text;
     }
 
     private static CDefinition? Select(IEnumerable<CDefinition> candidates, ConditionEvaluator evaluator)

@@ -24,7 +24,31 @@ internal static unsafe class NativeCallbacks
         Folio = &Folio,
         Feature = &Feature,
         Report = &Report,
+        Event = &Event,
     };
+
+    [UnmanagedCallersOnly]
+    private static int Event(int kind, ulong address, int nr)
+    {
+        try
+        {
+            var counters = Mm("contpte_convert").Counters;
+            if (kind == 1)
+            {
+                counters.Fold(address, nr);
+            }
+            else
+            {
+                counters.Unfold(address, nr);
+            }
+
+            return 0;
+        }
+        catch (Exception e)
+        {
+            return Fail(e);
+        }
+    }
 
     [UnmanagedCallersOnly]
     private static int Read(ulong address, ulong* value)

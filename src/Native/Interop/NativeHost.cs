@@ -15,4 +15,5 @@ internal unsafe struct NativeHost
     public delegate* unmanaged<ulong, ulong*, ulong*, int> Folio;
     public delegate* unmanaged<int, int> Feature;
     public delegate* unmanaged<int, byte*, int, byte*, void> Report;
+    public delegate* unmanaged<int, ulong, int, int> Event;
 }

@@ -64,7 +64,11 @@ typedef struct ap_host {
 	int (*folio)(u64 pfn, u64 *start_pfn, u64 *nr_pages);
 	int (*feature)(int id);
 	void (*report)(int kind, const char *file, int line, const char *text);
+	int (*event)(int kind, u64 addr, int nr);
 } ap_host;
+
+#define AP_EVENT_FOLD 1
+#define AP_EVENT_UNFOLD 2
 
 static ap_host ap;
 static _Thread_local jmp_buf *ap_unwind;
