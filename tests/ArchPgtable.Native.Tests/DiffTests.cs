@@ -53,4 +53,18 @@ public sealed class DiffTests
         Assert.Contains("model: C# Arm64ContPteOps.PteBatchHintCore; native: C pte_batch_hint()", text, StringComparison.Ordinal);
         Assert.Contains("return value: model", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_changed_TLB_flush_is_found_with_both_flushes_in_order()
+    {
+        var patched = NativeTree.Native(Arm64Granule.Granule4K, NativeTree.TestData("flush-sync.patch"));
+        var results = DifferentialSuite.Compare(
+            new DiffSide(NativeTree.Model(), "model", NoNames), new DiffSide(patched, "native", NoNames),
+            new ContractOptions { Cases = 300, Helper = "ptep_clear_flush_young" });
+
+        var r = Assert.Single(results);
+        Assert.False(r.Passed);
+        Assert.Matches(@"TLB maintenance, in order: model range \[0x[0-9a-f]+, 0x[0-9a-f]+\) stride 0x1000 last-level nosync; native range \[0x[0-9a-f]+, 0x[0-9a-f]+\) stride 0x1000 last-level sync",
+            r.Counterexample!.ToString());
+    }
 }

@@ -11,7 +11,7 @@ namespace ArchPgtable.Contracts.Differential;
 /// <summary>
 /// One helper, two builds, the contract generator's states and calls: each state is built through
 /// each build's own API, the call is made on both, and the raw table (setup and after the call), the
-/// return value, an exception, the TLB maintenance counts and the fold/unfold counts must agree. A mismatch shrinks like a
+/// return value, an exception, the TLB maintenance (each flush's range, stride, level and sync, in order) and the fold/unfold counts must agree. A mismatch shrinks like a
 /// contract counterexample.
 /// </summary>
 internal sealed class HelperDiffProperty(HelperContract contract, DiffSide a, DiffSide b)
@@ -19,11 +19,27 @@ internal sealed class HelperDiffProperty(HelperContract contract, DiffSide a, Di
 {
     internal override PropertyResult Run(ArchInstance arch, ContractOptions options)
     {
-        var ea = new CaseEngine(a.Arch);
-        var eb = new CaseEngine(b.Arch);
+        var ea = new CaseEngine(Recording(a.Arch, _flushesA));
+        var eb = new CaseEngine(Recording(b.Arch, _flushesB));
         return SampleRunner.Run(this, ScenarioGen.For(a.Arch.Geometry), (s, r) => Test(ea, eb, s, r),
             s => ScenarioShrinker.Candidates(s, a.Arch.Geometry.ContPtes), options);
     }
+
+    private readonly FlushLog _flushesA = new();
+    private readonly FlushLog _flushesB = new();
+
+    private static ArchInstance Recording(ArchInstance arch, FlushLog log) => new()
+    {
+        Arch = arch.Arch,
+        Config = arch.Config,
+        Geometry = arch.Geometry,
+        Format = arch.Format,
+        Ops = new FlushRecordingOps(arch.Ops, log),
+        Hardware = arch.Hardware,
+        Invariants = arch.Invariants,
+        KnownFindings = arch.KnownFindings,
+        Description = arch.Description,
+    };
 
     private CaseOutcome Test(CaseEngine ea, CaseEngine eb, Scenario scenario, CaseReport? report)
     {
@@ -47,6 +63,8 @@ internal sealed class HelperDiffProperty(HelperContract contract, DiffSide a, Di
             return Finish(ea, eb, ca, diffs, report);
         }
 
+        _flushesA.Clear();
+        _flushesB.Clear();
         var (ra, ka) = Call(ea, ca);
         var (rb, kb) = Call(eb, cb);
         var fa = ea.State.Failed ? ea.State.Violations[0] : null;
@@ -61,10 +79,9 @@ internal sealed class HelperDiffProperty(HelperContract contract, DiffSide a, Di
             diffs.Add($"return value: {a.Label} {Describe(ea, ra)}, {b.Label} {Describe(eb, rb)}");
         }
 
-        if (ka.TlbFlushPage != kb.TlbFlushPage || ka.TlbFlushRange != kb.TlbFlushRange || ka.TlbFlushAll != kb.TlbFlushAll)
+        if (!_flushesA.Entries.SequenceEqual(_flushesB.Entries))
         {
-            diffs.Add(string.Create(CultureInfo.InvariantCulture,
-                $"TLB maintenance (page/range/all flushes): {a.Label} {ka.TlbFlushPage}/{ka.TlbFlushRange}/{ka.TlbFlushAll}, {b.Label} {kb.TlbFlushPage}/{kb.TlbFlushRange}/{kb.TlbFlushAll}"));
+            diffs.Add($"TLB maintenance, in order: {a.Label} {_flushesA}; {b.Label} {_flushesB}");
         }
 
         if (ka.Folds != kb.Folds || ka.Unfolds != kb.Unfolds)
