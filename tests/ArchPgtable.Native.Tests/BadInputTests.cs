@@ -28,6 +28,31 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_tarball_that_is_not_a_kernel_tree_is_named()
+    {
+        var dir = Directory.CreateTempSubdirectory("archpgtable-tar").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "src", "notlinux"));
+            File.WriteAllText(Path.Combine(dir, "src", "notlinux", "README"), "hello\n");
+            var tarball = Path.Combine(dir, "notlinux.tar.gz");
+            using (var p = System.Diagnostics.Process.Start("tar", ["-czf", tarball, "-C", Path.Combine(dir, "src"), "notlinux"]))
+            {
+                p.WaitForExit();
+            }
+
+            var e = Assert.Throws<NativeBuildException>(() =>
+                NativeArch.Compose(NativeTree.Model(), new NativeArchOptions { KernelTree = tarball, CacheDirectory = Path.Combine(dir, "cache") }));
+            Assert.StartsWith($"--kernel-tree {tarball}: not a Linux source tarball (", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void A_tree_lacking_a_file_names_the_file_and_the_version()
     {
         var dir = Directory.CreateTempSubdirectory("archpgtable-tree").FullName;
