@@ -61,4 +61,15 @@ public sealed class PatchTests
         var report = CydpScenarioCheck.Run(new World(Arm64Granule.Granule4K, _ => arch.Ops), scenario, CydpHelper.MkoldClean);
         Assert.True(report.Violations.Count == 0, report.ToString());
     }
+
+    [Fact]
+    public void Race_injection_reaches_the_C_code_a_non_atomic_young_clear_loses_a_hardware_dirty_bit()
+    {
+        var arch = NativeTree.Native(Arm64Granule.Granule4K, NativeTree.TestData("young-not-atomic.patch"));
+        var result = ContractSuite.Check(arch, "ptep_test_and_clear_young/race", new ContractOptions { Cases = 300 });
+        Assert.True(result.IsFailure(), result.ToString());
+        var text = result.Counterexample!.ToString();
+        Assert.Contains("lost the dirty state a concurrent hardware store set", text, StringComparison.Ordinal);
+        Assert.False(ContractSuite.Check(NativeTree.Native(), "ptep_test_and_clear_young/race", new ContractOptions { Cases = 300 }).IsFailure());
+    }
 }
