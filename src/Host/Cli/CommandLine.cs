@@ -49,6 +49,7 @@ internal static class CommandLine
         root.Subcommands.Add(LazyfreeCommand.Create(globals, context));
         root.Subcommands.Add(VerifyCommand.Create(globals, context));
         root.Subcommands.Add(RenderCommand.Create(globals, context));
+        root.Subcommands.Add(DiffCommand.Create(globals, context));
         return root;
     }
 }

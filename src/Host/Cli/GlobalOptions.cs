@@ -48,7 +48,22 @@ internal sealed class GlobalOptions
     /// <summary>--trace FILE, --trace-format, --trace-limit.</summary>
     public TraceOptions Trace { get; } = new();
 
-    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, StrictConfig, .. Trace.All];
+    public Option<string?> KernelTree { get; } = new("--kernel-tree")
+    {
+        Description = "Run the kernel's own C helpers instead of the arch plugin's: a Linux source directory or tarball "
+            + "(e.g. /usr/src/linux-source-6.12.tar.xz); the needed files are extracted, compiled with cc and cached.",
+        HelpName = "DIR|TARBALL",
+        Recursive = true,
+    };
+
+    public Option<string?> Patch { get; } = new("--patch")
+    {
+        Description = "With --kernel-tree: apply this unified diff (-p1, as git format-patch writes it) to the extracted files before building.",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, StrictConfig, KernelTree, Patch, .. Trace.All];
 
     /// <summary>Copies the parsed values into <paramref name="options"/>.</summary>
     public void Apply(ParseResult parse, CliContext context, ArchPgtableOptions options)
@@ -65,6 +80,8 @@ internal sealed class GlobalOptions
             options.PluginDirectories.Add(dir);
         }
 
+        options.KernelTree = parse.GetValue(KernelTree);
+        options.Patch = parse.GetValue(Patch);
         options.DefaultPluginDirectory = context.DefaultPluginDirectory;
         options.Environment = context.Environment;
         options.OptionNames = new ArchPgtableOptionNames { Arch = "--arch", Set = "--set" };

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ArchPgtable.Generic;
 using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Hosting.Discovery;
+using ArchPgtable.Native;
 using ArchPgtable.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,11 @@ internal sealed record InfoReport(
     public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
 
     /// <summary>The selected build's description.</summary>
+    /// <summary>With --kernel-tree: where the native helpers came from (tree, kernel version, patch, each helper's C function and file); else null.</summary>
+    [JsonPropertyName("native")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NativeBuildInfo? Native { get; init; }
+
     [JsonIgnore]
     public string Description { get; init; } = "";
 
@@ -47,12 +53,16 @@ internal sealed record InfoReport(
             config.Values,
             config.Warnings,
             [.. HelperBindings.Describe(ops).Select(b =>
-                new InfoHelperRow(b.Name, b.IsOverride ? selection.Arch : GenericArchPlugin.ArchName, b.Impl))])
+                new InfoHelperRow(b.Name, Provider(b, selection.Arch, ops), b.Impl))])
         {
             Description = instance.Description,
             KnownFindings = instance.KnownFindings,
+            Native = NativeArch.BuildInfoOf(ops),
             ArchSource = selection.Source,
             PluginDiagnostics = catalog.Diagnostics,
         };
     }
+
+    private static string Provider(HelperBinding binding, string arch, IPageTableOps ops) =>
+        !binding.IsOverride ? GenericArchPlugin.ArchName : NativeArch.BuildInfoOf(ops) is null ? arch : arch + " (native C)";
 }

@@ -47,6 +47,11 @@ internal static class InfoTextWriter
         console.Write(Table(border, ["Helper", "Provider", "Impl"],
             report.Helpers.Select(h => new[] { h.Name, h.Provider, h.Impl })));
 
+        if (report.Native is { } native)
+        {
+            InfoNativeWriter.Write(console, border, native);
+        }
+
         Heading(console, "Known findings (contract properties upstream violates; verify reports them as XFAIL)");
         if (report.KnownFindings.Count == 0)
         {

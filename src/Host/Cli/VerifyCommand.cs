@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using ArchPgtable.Contracts.Running;
 using ArchPgtable.Host.Verify;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,37 +28,14 @@ internal static class VerifyCommand
             Description = "Verify the architecture plugin(s) exported by this assembly file (loaded in its own context, dependencies from its folder).",
             HelpName = "PATH",
         };
-        var cases = new Option<int>("--cases")
-        {
-            Description = "Generated cases per property.",
-            DefaultValueFactory = _ => 200,
-            HelpName = "N",
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-                {
-                    return n;
-                }
-
-                r.AddError($"--cases '{text}' is not a whole number from 1 to {int.MaxValue}.");
-                return 0;
-            },
-        };
-        var seed = new Option<string?>("--seed")
-        {
-            Description = "Run seed: any 64-bit integer (negative allowed), making the whole run deterministic; or a replay token a counterexample printed "
-                + "(with --helper and --cases 1 it replays that case). Without it a random run seed is drawn and printed.",
-            HelpName = "S",
-            Validators = { r => Check(r, t => VerifySeed.Parse(t, out var e) is null ? e : null) },
-        };
+        var contract = new ContractRunOptions("Generated cases per property.", "Only the properties of this helper (kernel name, e.g. clear_young_dirty_ptes).");
+        var (cases, seed, helper) = (contract.Cases, contract.Seed, contract.Helper);
         var shard = new Option<string?>("--shard")
         {
             Description = "Run only shard I of N (1-based) of the (build, property) work list, split round-robin; the shards of N together give the full run.",
             HelpName = "I/N",
-            Validators = { r => Check(r, t => VerifyShard.Parse(t, out var e) is null ? e : null) },
+            Validators = { r => ContractRunOptions.Check(r, t => VerifyShard.Parse(t, out var e) is null ? e : null) },
         };
-        var helper = new Option<string?>("--helper") { Description = "Only the properties of this helper (kernel name, e.g. clear_young_dirty_ptes).", HelpName = "NAME" };
         var strict = new Option<bool>("--strict")
         {
             Description = "Also fail on known findings: properties a plugin declares it violates because upstream does (reported as XFAIL otherwise).",
@@ -75,14 +50,6 @@ internal static class VerifyCommand
             Description = "With --all, verify the plugins that load and only warn about plugin files that fail to load.",
         };
         var format = new OutputFormatOptions(OutputFormat.Ktap);
-        helper.Validators.Add(r =>
-        {
-            var name = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
-            if (name is not null && !ContractSuite.HelperNames.Contains(name))
-            {
-                r.AddError($"unknown helper '{name}'; known: {string.Join(", ", ContractSuite.HelperNames)}.");
-            }
-        });
 
         var command = new Command("verify",
             "Run the contract properties (core-mm view, write window, folds, arch invariants, TLB safety, hardware races, PTE-format identities) "
@@ -112,7 +79,7 @@ internal static class VerifyCommand
             return CommandRunner.Run(parse, context, globals, services =>
             {
                 var settings = new VerifySettings(everything, parse.GetValue(plugin), parse.GetValue(cases),
-                    parse.GetValue(seed) is { } s ? VerifySeed.Parse(s, out _)! : VerifySeed.Random(),
+                    contract.GetSeed(parse),
                     parse.GetValue(helper), format.Get(parse), parse.GetValue(strict),
                     parse.GetValue(shard) is { } sh ? VerifyShard.Parse(sh, out _)! : VerifyShard.All,
                     parse.GetValue(skipBroken));
@@ -132,16 +99,5 @@ internal static class VerifyCommand
             }, selects, brokenIsError);
         });
         return command;
-    }
-
-    private static void Check(System.CommandLine.Parsing.OptionResult r, Func<string, string?> error)
-    {
-        foreach (var token in r.Tokens)
-        {
-            if (error(token.Value) is { } message)
-            {
-                r.AddError(message);
-            }
-        }
     }
 }

@@ -17,6 +17,12 @@ internal static class VerifyTargets
     /// <exception cref="ArchPgtableConfigurationException">A plugin cannot be loaded or built.</exception>
     public static IReadOnlyList<VerifyTarget> Resolve(IServiceProvider services, VerifySettings settings)
     {
+        var options = services.GetRequiredService<ArchPgtableOptions>();
+        if (options.KernelTree is not null && (settings.PluginPath is not null || settings.All))
+        {
+            throw new ArchPgtableConfigurationException("--kernel-tree runs the tree's helpers for the selected --arch; it cannot be combined with --all or --plugin.");
+        }
+
         if (settings.PluginPath is { } path)
         {
             var sources = services.GetRequiredService<ConfigurationSources>();
@@ -34,7 +40,7 @@ internal static class VerifyTargets
 
         var selection = services.GetRequiredService<ArchSelection>();
         var arch = services.GetRequiredService<ArchInstance>();
-        return [Checked(new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}"))];
+        return [Checked(new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}{NativeComposer.ReplayArgs(options)}"))];
     }
 
     private static VerifyTarget Build(LoadedPlugin plugin, ConfigurationSources sources, string replay, RunDiagnostics? diagnostics)

@@ -37,4 +37,10 @@ public sealed class ArchPgtableOptions
 
     /// <summary>How messages name <see cref="Arch"/> and <see cref="Set"/>. Default: the property names.</summary>
     public ArchPgtableOptionNames OptionNames { get; set; } = ArchPgtableOptionNames.Properties;
+
+    /// <summary>A Linux source directory or tarball whose C helpers replace the arch plugin's (<c>--kernel-tree</c>); null for the plugin's.</summary>
+    public string? KernelTree { get; set; }
+
+    /// <summary>A unified diff applied to the kernel files before building the native helpers (<c>--patch</c>).</summary>
+    public string? Patch { get; set; }
 }

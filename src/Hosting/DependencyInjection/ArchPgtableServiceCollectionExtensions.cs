@@ -38,8 +38,8 @@ public static class ArchPgtableServiceCollectionExtensions
         services.AddSingleton(sp => ConfigurationSources.Read(sp.GetRequiredService<ArchPgtableOptions>()));
         services.AddSingleton(sp => ArchSelector.Select(
             sp.GetRequiredService<PluginCatalog>(), sp.GetRequiredService<ConfigurationSources>().Arch));
-        services.AddSingleton(sp => ArchComposer.Build(
-            sp.GetRequiredService<ArchSelection>(), sp.GetRequiredService<ConfigurationSources>()));
+        services.AddSingleton(sp => NativeComposer.Apply(ArchComposer.Build(
+            sp.GetRequiredService<ArchSelection>(), sp.GetRequiredService<ConfigurationSources>()), sp.GetRequiredService<ArchPgtableOptions>()));
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Config);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Geometry);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Format);

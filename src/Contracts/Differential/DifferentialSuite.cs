@@ -1,0 +1,34 @@
+using ArchPgtable.Contracts.Properties;
+using ArchPgtable.Contracts.Running;
+
+namespace ArchPgtable.Contracts.Differential;
+
+/// <summary>
+/// Differential testing of two builds of one architecture (the C# model plugin and the kernel's own C,
+/// say) on the contract generator's states and calls: one <c>helper/diff</c> result per helper, a
+/// mismatch shrunk and printed like a contract counterexample, naming both implementations.
+/// </summary>
+public static class DifferentialSuite
+{
+    /// <summary>Compares <paramref name="a"/> and <paramref name="b"/> helper by helper (<see cref="ContractOptions.Helper"/> picks one).</summary>
+    /// <exception cref="ArgumentException">The builds have different geometries, or the helper is unknown.</exception>
+    public static IReadOnlyList<PropertyResult> Compare(DiffSide a, DiffSide b, ContractOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        options ??= new ContractOptions();
+        if (a.Arch.Geometry != b.Arch.Geometry)
+        {
+            throw new ArgumentException($"{a.Label} and {b.Label} have different geometries; a differential run needs one.", nameof(b));
+        }
+
+        var contracts = ContractSuite.Properties.OfType<HelperContractProperty>().Select(p => p.Contract)
+            .Where(c => options.Helper is null || c.Helper == options.Helper).ToList();
+        if (contracts.Count == 0)
+        {
+            throw new ArgumentException($"no helper '{options.Helper}' (helpers: {string.Join(", ", ContractSuite.HelperNames)}).", nameof(options));
+        }
+
+        return [.. contracts.Select(c => new HelperDiffProperty(c, a, b).Run(a.Arch, options))];
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace ArchPgtable.Contracts.Differential;
+
+/// <summary>The TLB maintenance one helper call issued, in order, as text (<c>range [0x…, 0x…) stride 0x1000 last sync</c>).</summary>
+internal sealed class FlushLog
+{
+    public List<string> Entries { get; } = [];
+
+    public void Clear() => Entries.Clear();
+
+    public override string ToString() => Entries.Count == 0 ? "none" : string.Join("; ", Entries);
+
+    /// <summary>An <see cref="IMmContext"/> that forwards everything to <paramref name="inner"/> and logs each flush first.</summary>
+    public IMmContext Wrap(IMmContext inner) => new RecordingMm(inner, new RecordingTlb(inner.Tlb, this));
+
+    private sealed class RecordingMm(IMmContext inner, ITlbFlusher tlb) : IMmContext
+    {
+        public bool IsUserMm => inner.IsUserMm;
+
+        public ITlbFlusher Tlb => tlb;
+
+        public ICostCounters Counters => inner.Counters;
+
+        public bool TryGetFolio(ulong pfn, out FolioExtent folio) => inner.TryGetFolio(pfn, out folio);
+    }
+
+    private sealed class RecordingTlb(ITlbFlusher inner, FlushLog log) : ITlbFlusher
+    {
+        public void FlushPage(ulong addr)
+        {
+            log.Entries.Add(string.Create(CultureInfo.InvariantCulture, $"page 0x{addr:x}"));
+            inner.FlushPage(addr);
+        }
+
+        public void FlushRange(ulong start, ulong end, ulong stride, bool lastLevel, bool sync)
+        {
+            log.Entries.Add(string.Create(CultureInfo.InvariantCulture,
+                $"range [0x{start:x}, 0x{end:x}) stride 0x{stride:x}{(lastLevel ? " last-level" : "")}{(sync ? " sync" : " nosync")}"));
+            inner.FlushRange(start, end, stride, lastLevel, sync);
+        }
+
+        public void FlushAll()
+        {
+            log.Entries.Add("all");
+            inner.FlushAll();
+        }
+    }
+}

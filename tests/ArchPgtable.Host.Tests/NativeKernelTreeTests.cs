@@ -1,0 +1,107 @@
+using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Host.Tests.Support;
+
+namespace ArchPgtable.Host.Tests;
+
+/// <summary>
+/// <c>--kernel-tree</c> / <c>--patch</c>: verify and info on the kernel's own arm64 helpers from Debian's
+/// linux-source-6.12 tarball (.ci/run installs it), and the one-line errors (exit 2).
+/// </summary>
+public sealed class NativeKernelTreeTests
+{
+    private const string Tarball = "/usr/src/linux-source-6.12.tar.xz";
+
+    private static string V4Patch => Path.Combine(AppContext.BaseDirectory, "TestData", "mkold-clean-v4.patch");
+
+    [Fact]
+    public void Verify_runs_the_contract_suite_on_the_native_arm64_helpers()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--cases", "30");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains("helpers: native C from Linux 6.12.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("arm64: all properties hold", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_with_the_v4_patch_fails_with_a_counterexample_and_a_replay_line_naming_the_tree_and_patch()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", V4Patch, "--helper", "clear_young_dirty_ptes", "--cases", "200");
+
+        Assert.True(result.ExitCode == ExitCodes.CheckFailed, result.Out + result.Error);
+        Assert.Contains("FAIL clear_young_dirty_ptes/contract", result.Out, StringComparison.Ordinal);
+        Assert.Contains("still reports", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"replay: archpgtable verify --arch arm64 --kernel-tree {Tarball} --patch {V4Patch} --helper clear_young_dirty_ptes", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Info_json_names_the_tree_version_and_the_file_of_each_native_helper()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "info", "--json", "--arch", "arm64", "--kernel-tree", Tarball);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        var native = result.Json().GetProperty("native");
+        Assert.StartsWith("6.12.", native.GetProperty("kernel_version").GetString(), StringComparison.Ordinal);
+        var helpers = native.GetProperty("helpers").EnumerateArray().ToList();
+        var cydp = helpers.Single(h => h.GetProperty("helper").GetString() == "clear_young_dirty_ptes");
+        Assert.Equal("arch/arm64/include/asm/pgtable.h", cydp.GetProperty("file").GetString());
+        Assert.Contains(cydp.GetProperty("calls").EnumerateArray(), c => c.GetString()!.StartsWith("contpte_clear_young_dirty_ptes (contpte.c:", StringComparison.Ordinal));
+        Assert.Contains(result.Json().GetProperty("helpers").EnumerateArray(), h => h.GetProperty("provider").GetString() == "arm64 (native C)");
+    }
+
+    [Fact]
+    public void Diff_finds_no_unexplained_difference_between_the_arm64_model_and_the_debian_tree()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "arm64", "--kernel-tree", Tarball, "--cases", "60");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains("SAME clear_young_dirty_ptes (60 cases)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("arm64: no unexplained difference (14 helpers compared", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_speaks_the_output_convention_and_one_seed_gives_one_answer()
+    {
+        string[] args = ["diff", "--arch", "arm64", "--kernel-tree", Tarball, "--cases", "20", "--seed", "7"];
+        var json = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, [.. args, "--format", "json"]);
+        var again = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, [.. args, "--json"]);
+        var csv = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, [.. args, "--format", "csv"]);
+
+        Assert.True(json.ExitCode == ExitCodes.Ok, json.Out + json.Error);
+        Assert.Equal(json.Out, again.Out);
+        var root = json.Json();
+        Assert.Equal("7", root.GetProperty("seed").GetString());
+        Assert.Equal("arm64", root.GetProperty("arch").GetString());
+        var helpers = root.GetProperty("helpers").EnumerateArray().ToList();
+        Assert.Equal(14, helpers.Count);
+        Assert.All(helpers, h => Assert.Contains(h.GetProperty("status").GetString(), new[] { "same", "explained" }));
+        var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("seed,arch,helper,status,cases,known_difference,replay", lines[0]);
+        Assert.Equal(15, lines.Length);
+    }
+
+    [Fact]
+    public void Diff_needs_a_kernel_tree()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "arm64");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal("archpgtable: error: diff needs --kernel-tree (the C helpers to compare the plugin with).", result.Error.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--kernel-tree /nonexistent/linux", "archpgtable: error: --kernel-tree /nonexistent/linux: no such directory or tarball.")]
+    [InlineData("--patch x.patch", "archpgtable: error: --patch needs --kernel-tree (the tree the patch applies to).")]
+    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64).")]
+    [InlineData("--all --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree runs the tree's helpers for the selected --arch; it cannot be combined with --all or --plugin.")]
+    public void Bad_native_input_is_one_line_and_exit_2(string args, string expected)
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, ["verify", .. args.Split(' ')]);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(expected, result.Error.TrimEnd());
+        Assert.Equal("", result.Out);
+    }
+}

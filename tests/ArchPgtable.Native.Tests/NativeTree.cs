@@ -1,0 +1,40 @@
+using ArchPgtable.Arm64;
+using ArchPgtable.Generic;
+using ArchPgtable.Kconfig;
+using ArchPgtable.Plugins;
+
+namespace ArchPgtable.Native.Tests;
+
+/// <summary>The Debian 6.12 tree the tests build from, and the model builds they compose with.</summary>
+internal static class NativeTree
+{
+    /// <summary>Debian's linux-source-6.12 tarball (.ci/run installs it); ARCHPGTABLE_TEST_KERNEL_TREE overrides.</summary>
+    public static string Path =>
+        Environment.GetEnvironmentVariable("ARCHPGTABLE_TEST_KERNEL_TREE") is { Length: > 0 } p ? p : "/usr/src/linux-source-6.12.tar.xz";
+
+    /// <summary>The default cache (ARCHPGTABLE_CACHE_DIR, XDG_CACHE_HOME/archpgtable or ~/.cache/archpgtable), shared with the
+    /// host tests and the CLI: the first extraction from the tarball takes ~30 s, later builds are instant.</summary>
+    public static string? Cache => null;
+
+    public static string TestData(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    public static ArchInstance Model(Arm64Granule granule = Arm64Granule.Granule4K, bool hafdbs = true)
+    {
+        var values = new Dictionary<string, string>
+        {
+            [Arm64Kconfig.Pages4K] = "n",
+            [Arm64Kconfig.Pages16K] = "n",
+            [Arm64Kconfig.Pages64K] = "n",
+            [Arm64Kconfig.VaBits] = "48",
+            [Arm64Kconfig.ContPte] = "y",
+            [Arm64Kconfig.HwAfdbm] = hafdbs ? "y" : "n",
+            [CommonKconfig.TransparentHugepage] = "y",
+            [CommonKconfig.DebugVm] = "y",
+        };
+        values[granule.KconfigSymbol()] = "y";
+        return new Arm64ArchPlugin().Build(new EffectiveConfig(Arm64ArchPlugin.ArchName, values));
+    }
+
+    public static ArchInstance Native(Arm64Granule granule = Arm64Granule.Granule4K, string? patch = null, string? tree = null, bool hafdbs = true) =>
+        NativeArch.Compose(Model(granule, hafdbs), new NativeArchOptions { KernelTree = tree ?? Path, Patch = patch, CacheDirectory = Cache });
+}
