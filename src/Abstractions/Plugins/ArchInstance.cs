@@ -1,5 +1,6 @@
 using ArchPgtable.Hardware;
 using ArchPgtable.Kconfig;
+using ArchPgtable.Machines;
 
 namespace ArchPgtable.Plugins;
 
@@ -32,6 +33,15 @@ public sealed class ArchInstance
     /// <summary>Contract properties this build is known to violate because upstream does (reported as expected
     /// failures, XFAIL); empty for most builds. See <see cref="KnownFinding"/>.</summary>
     public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
+
+    /// <summary>The machines this build can run on (presets, agent capabilities, effective A/D under this
+    /// configuration); null for a build that declares none: use <see cref="MachineSupportOrDefault"/>.</summary>
+    public MachineSupport? Machines { get; init; }
+
+    /// <summary><see cref="Machines"/>, or a one-CPU machine following <see cref="Hardware"/>.</summary>
+    public MachineSupport MachineSupportOrDefault => Machines ?? (_singleCpu ??= MachineSupport.SingleCpu(Hardware));
+
+    private MachineSupport? _singleCpu;
 
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";

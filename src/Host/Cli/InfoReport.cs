@@ -20,6 +20,10 @@ internal sealed record InfoReport(
     [JsonPropertyName("known_findings")]
     public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
 
+    /// <summary>The machine (<c>--machine</c>) and its agents' capabilities under this configuration.</summary>
+    [JsonPropertyName("machine")]
+    public InfoMachine? Machine { get; init; }
+
     /// <summary>The selected build's description.</summary>
     [JsonIgnore]
     public string Description { get; init; } = "";
@@ -51,6 +55,7 @@ internal sealed record InfoReport(
         {
             Description = instance.Description,
             KnownFindings = instance.KnownFindings,
+            Machine = InfoMachine.From(instance, services.GetRequiredService<ArchPgtable.Machines.MachineDescription>()),
             ArchSource = selection.Source,
             PluginDiagnostics = catalog.Diagnostics,
         };
