@@ -182,21 +182,25 @@ internal sealed partial class ContPte
     }
 
     /// <summary>
-    /// Makes a contiguous entry more permissive. No-op (false) when the gathered, CONT-stripped
-    /// value already equals <paramref name="entry"/>. If the write permission stays the same, the
-    /// raw helper runs on every entry of the block without flushing, then the block's range is
-    /// flushed once if <paramref name="dirty"/>; no unfold. If the write permission changes, the
-    /// block is unfolded and only the target entry is updated.
+    /// Makes a contiguous entry more permissive. No-op (false) only when every raw entry of the block
+    /// already has <paramref name="entry"/>'s access flag, dirty and write permission (PTE_RDONLY,
+    /// PTE_AF, PTE_WRITE, PTE_DIRTY): the gathered <c>ptep_get()</c> view is not enough, because a
+    /// walker that evaluates one descriptor (an SMMU without HTTU, a CPU without DBM, HA/HD off) keeps
+    /// faulting on its entry when only a sibling was updated. If the raw target's write permission
+    /// stays the same, the raw helper runs on every entry of the block without flushing, then the
+    /// block's range is flushed once if <paramref name="dirty"/>; no unfold. If it changes, the block
+    /// is unfolded and only the target entry is updated.
     /// </summary>
-    /// <remarks>Kernel: contpte_ptep_set_access_flags()</remarks>
+    /// <remarks>Kernel: contpte_ptep_set_access_flags() with contpte_all_subptes_match_access_flags() (mainline;
+    /// v6.10 to the fix compared the gathered value and returned early: the sibling-only livelock).</remarks>
     public bool PtepSetAccessFlags(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty)
     {
-        var orig = Arm64Pte.MkNonCont(PtepGet(ptep, ptep.Read()));
-        if (orig == entry)
+        if (AllSubptesMatchAccessFlags(ptep, entry))
         {
             return false;
         }
 
+        var orig = Arm64Pte.MkNonCont(Arm64RawPtes.PtepGet(ptep));
         if (Arm64Pte.Write(orig) == Arm64Pte.Write(entry))
         {
             var start = BlockStart(addr);
@@ -215,6 +219,24 @@ internal sealed partial class ContPte
         {
             UnfoldCore(vma, addr, ptep, orig);
             Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty);
+        }
+
+        return true;
+    }
+
+    /// <summary>True when every raw entry of <paramref name="ptep"/>'s block has <paramref name="entry"/>'s AF, DIRTY and write permission.</summary>
+    /// <remarks>Kernel: contpte_all_subptes_match_access_flags()</remarks>
+    private bool AllSubptesMatchAccessFlags(PtePointer ptep, Pte entry)
+    {
+        const ulong mask = Arm64PteBits.PTE_RDONLY | Arm64PteBits.PTE_AF | Arm64PteBits.PTE_WRITE | Arm64PteBits.PTE_DIRTY;
+        var want = entry.Value & mask;
+        var first = ptep.AlignDown(_contPtes);
+        for (var i = 0; i < _contPtes; i++)
+        {
+            if ((Arm64RawPtes.PtepGet(first + i).Value & mask) != want)
+            {
+                return false;
+            }
         }
 
         return true;
