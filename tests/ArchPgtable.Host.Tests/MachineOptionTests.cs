@@ -115,6 +115,25 @@ public sealed class MachineOptionTests : IDisposable
         AssertBad(Run("info", "--arch", arch, "--machine", File("cap.json", text)), expected);
     }
 
+    [Fact]
+    public void Lazyfree_runs_on_a_multi_agent_preset_and_every_agent_touches_the_region()
+    {
+        var result = Run("lazyfree", "--arch", "arm64", "--machine", "smmu-no-httu", "--size", "4M", "--folio", "64K");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("machine smmu-no-httu", result.Out, StringComparison.Ordinal);
+        Assert.Contains("no fault livelock", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lazyfree_on_the_default_machine_prints_no_machine_line()
+    {
+        var result = Run("lazyfree", "--arch", "arm64", "--size", "4M", "--folio", "64K");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("machine", result.Out, StringComparison.Ordinal);
+    }
+
     private static void AssertBad(CliResult result, string expected)
     {
         Assert.Equal(2, result.ExitCode);

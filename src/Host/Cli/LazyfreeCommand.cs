@@ -46,14 +46,18 @@ internal static class LazyfreeCommand
             }
 
             var arch = services.GetRequiredService<ArchInstance>();
-            var experiment = new LazyfreeExperiment(arch);
+            var machine = services.GetRequiredService<ArchPgtable.Machines.MachineDescription>();
+            var experiment = new LazyfreeExperiment(arch)
+            {
+                Machine = machine == arch.MachineSupportOrDefault.Default ? null : machine,
+            };
             var problem = Validate(arch, region, sizes, experiment);
             if (problem is not null)
             {
                 return CliErrors.Write(context, problem);
             }
 
-            var report = Run(context, arch, experiment, region, sizes);
+            var report = Run(context, arch, experiment, region, sizes) with { Machine = experiment.Machine };
             if (parse.GetValue(json))
             {
                 LazyfreeJsonWriter.Write(report, context.Out);
@@ -63,7 +67,7 @@ internal static class LazyfreeCommand
                 LazyfreeTextWriter.Write(report, ConsoleFactory.Create(context));
             }
 
-            return ExitCodes.Ok;
+            return report.Livelocks.Any() ? ExitCodes.CheckFailed : ExitCodes.Ok;
         }));
         return command;
     }

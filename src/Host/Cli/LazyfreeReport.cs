@@ -1,3 +1,4 @@
+using ArchPgtable.Mm;
 using ArchPgtable.Mm.Experiments;
 
 namespace ArchPgtable.Host.Cli;
@@ -8,4 +9,11 @@ internal sealed record LazyfreeReport(
     string Description,
     ulong RegionBytes,
     IReadOnlyList<LazyfreeRow> Rows,
-    IReadOnlyList<ulong> NotModelled);
+    IReadOnlyList<ulong> NotModelled)
+{
+    /// <summary>The machine when one other than the arch's default was chosen (<c>--machine</c>), else null.</summary>
+    public ArchPgtable.Machines.MachineDescription? Machine { get; init; }
+
+    /// <summary>Every fault livelock of every row (multi-agent machines only).</summary>
+    public IEnumerable<FaultLivelock> Livelocks => Rows.SelectMany(r => r.Old.Livelocks.Concat(r.New.Livelocks));
+}

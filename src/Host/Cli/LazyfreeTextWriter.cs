@@ -10,6 +10,11 @@ internal static class LazyfreeTextWriter
     public static void Write(LazyfreeReport report, IAnsiConsole console)
     {
         console.WriteLine($"MADV_FREE of {ByteSize.Format(report.RegionBytes)} of written anonymous memory on {report.Description}");
+        if (report.Machine is { } machine)
+        {
+            console.WriteLine($"machine {machine.Name}: {machine.Description} ({string.Join(", ", machine.Agents.Select(a => a.Name))})");
+        }
+
         console.WriteLine("sim ms: simulated time under the cost model (README, \"Cost model\"); change: new vs old; i5: the published change");
         var table = new Table().Border(console.Profile.Capabilities.Unicode ? TableBorder.Square : TableBorder.Ascii)
             .AddColumns("folio", "madvise", "sim ms", "change", "i5", "PTE writes", "atomics", "TLB flushes", "folds", "unfolds", "splits");
@@ -31,6 +36,18 @@ internal static class LazyfreeTextWriter
             if (!ok)
             {
                 console.WriteLine($"warning: {ByteSize.Format(r.FolioBytes)}: old and new leave different states (lazyfree {r.Old.LazyfreePages}/{r.New.LazyfreePages}, clean+old {r.Old.CleanOldPages}/{r.New.CleanOldPages} pages)");
+            }
+        }
+
+        if (report.Machine is not null)
+        {
+            var livelocks = report.Livelocks.ToList();
+            console.WriteLine(livelocks.Count == 0
+                ? "every agent read and wrote the region after each MADV_FREE: no fault livelock"
+                : $"{livelocks.Count} fault livelock(s) when every agent touched the region after MADV_FREE; the first:");
+            if (livelocks.Count > 0)
+            {
+                console.WriteLine(livelocks[0].ToString());
             }
         }
     }
