@@ -1,7 +1,7 @@
 namespace ArchPgtable.Contracts.Running;
 
 /// <summary>How a contract run samples: how many cases, from which seed, which helper, and a progress hook.</summary>
-public sealed class ContractOptions
+public sealed record ContractOptions
 {
     /// <summary>Generated cases per property (default 200). A race case also enumerates every interleaving point of the call.</summary>
     public int Cases { get; init; } = 200;
@@ -14,6 +14,13 @@ public sealed class ContractOptions
 
     /// <summary>Also race-check helpers whose include/linux/pgtable.h default is in force (they are not atomic against hardware A/D by design; see the README).</summary>
     public bool RaceOnDefaults { get; init; }
+
+    /// <summary>
+    /// The machine whose agents the properties race against and check fault progress for: every distinct kind of
+    /// agent (CPU, SMMU/IOMMU, with its effective hardware A/D and block entry) runs the cases. Null (the default) is the
+    /// build's single CPU.
+    /// </summary>
+    public ArchPgtable.Machines.MachineDescription? Machine { get; init; }
 
     /// <summary>Most shrink attempts after a failure (default 20000).</summary>
     public int MaxShrinkAttempts { get; init; } = 20000;

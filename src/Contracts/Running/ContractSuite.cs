@@ -38,6 +38,7 @@ public static class ContractSuite
     public static IReadOnlyList<ContractProperty> Properties { get; } =
     [
         .. Helpers.SelectMany(h => new ContractProperty[] { new HelperContractProperty(h), new HelperRaceProperty(h) }),
+        new FaultProgressProperty(),
         new PtepGetGathersProperty(),
         new PtepGetLocklessProperty(),
         new MkoldCleanEquivalenceProperty(),

@@ -34,6 +34,7 @@ internal static class VerifyJsonWriter
         ["assembly"] = o.Target.AssemblyPath,
         ["passed"] = o.Passed,
         ["strict"] = o.Strict,
+        ["machine"] = o.Target.Machine?.Name ?? o.Target.Arch.MachineSupportOrDefault.Default.Name,
         ["properties"] = new JsonArray([.. o.Results.Select(r => (JsonNode)Property(o, r))]),
     };
 

@@ -12,7 +12,7 @@ internal static class VerifyRunner
         var properties = ContractSuite.Select(options);
         if (!context.IsTerminal)
         {
-            return [.. targets.Select(t => new VerifyOutcome(t, [.. properties.Select(p => ContractSuite.Check(t.Arch, p, options))], settings.Strict))];
+            return [.. targets.Select(t => new VerifyOutcome(t, [.. properties.Select(p => ContractSuite.Check(t.Arch, p, options with { Machine = t.Machine }))], settings.Strict))];
         }
 
         var outcomes = new List<VerifyOutcome>();
@@ -33,7 +33,7 @@ internal static class VerifyRunner
                 {
                     task.Description = Markup.Escape($"{target.Plugin}: {p.Name}");
                     var start = task.Value;
-                    results.Add(ContractSuite.Check(target.Arch, p, Options(settings, () => task.Increment(1))));
+                    results.Add(ContractSuite.Check(target.Arch, p, Options(settings, () => task.Increment(1)) with { Machine = target.Machine }));
                     task.Value = start + settings.Cases;
                 }
 

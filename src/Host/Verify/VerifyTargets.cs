@@ -16,6 +16,36 @@ internal static class VerifyTargets
     /// <exception cref="ArchPgtableConfigurationException">A plugin cannot be loaded or built.</exception>
     public static IReadOnlyList<VerifyTarget> Resolve(IServiceProvider services, VerifySettings settings)
     {
+        var machine = services.GetRequiredService<ArchPgtableOptions>().Machine;
+        return [.. ResolveBuilds(services, settings).SelectMany(t => OnMachines(t, machine))];
+    }
+
+    /// <summary>
+    /// With <c>--machine</c>, the build on that machine; without, the build on every preset machine of its arch (the
+    /// default machine keeps the plain label), each reported on its own.
+    /// </summary>
+    private static IEnumerable<VerifyTarget> OnMachines(VerifyTarget target, string? machine)
+    {
+        var support = target.Arch.MachineSupportOrDefault;
+        if (machine is not null)
+        {
+            var m = Machines.MachineResolver.Resolve(target.Arch, machine);
+            return [m == support.Default ? target : Named(target, m, machine)];
+        }
+
+        return support.Presets.Select(p => p == support.Default ? target : Named(target, p, p.Name));
+    }
+
+    private static VerifyTarget Named(VerifyTarget target, ArchPgtable.Machines.MachineDescription machine, string spec) =>
+        target with
+        {
+            Plugin = $"{target.Plugin} [machine {machine.Name}]",
+            ReplayArgs = $"{target.ReplayArgs} --machine {Quote(spec)}",
+            Machine = machine,
+        };
+
+    private static IReadOnlyList<VerifyTarget> ResolveBuilds(IServiceProvider services, VerifySettings settings)
+    {
         if (settings.PluginPath is { } path)
         {
             var sources = services.GetRequiredService<ConfigurationSources>();
