@@ -41,6 +41,7 @@ public static class ContractSuite
         new FaultProgressProperty(),
         new PtepGetGathersProperty(),
         new PtepGetLocklessProperty(),
+        new LocklessRaceProperty(),
         new MkoldCleanEquivalenceProperty(),
         new SetupInvariantsProperty(),
         new PteFormatIdentitiesProperty(),
