@@ -1,4 +1,5 @@
 using ArchPgtable.Machines;
+using ArchPgtable.Plugins;
 
 namespace ArchPgtable.Arm64;
 
@@ -9,7 +10,7 @@ namespace ArchPgtable.Arm64;
 /// </summary>
 /// <remarks>Kernel: cpufeature.c (ARM64_HW_DBM per CPU, "a mix of CPUs with and without the feature"; ARM64_HAS_BBML2_NOABORT),
 /// arm-smmu-v3-sva.c (HTTU in the CD).</remarks>
-internal sealed class Arm64MachineSupport(bool hwAfdbm, int contPtes) : MachineSupport
+internal sealed class Arm64MachineSupport(bool hwAfdbm, int contPtes, Func<Arm64ContPteOps>? bbml2Ops = null) : MachineSupport
 {
     private static readonly AgentSpec Hafdbs = new("cpu", AgentKind.Cpu, HardwareAccessFlag: true, HardwareDirty: true);
     private static readonly AgentSpec NoDbm = Hafdbs with { HardwareDirty = false };
@@ -43,6 +44,17 @@ internal sealed class Arm64MachineSupport(bool hwAfdbm, int contPtes) : MachineS
         base.Validate(agent) ?? (agent.HardwareDirty && !agent.HardwareAccessFlag
             ? $"agent '{agent.Name}': hardware dirty (DBM / HTTU HD) needs the hardware access flag (HA)"
             : null);
+
+    /// <summary>With BBML2_NOABORT on every agent, the contpte helpers that elide contpte_convert()'s intermediate flush.</summary>
+    /// <remarks>Kernel: system_supports_bbml2_noabort() in contpte_convert()</remarks>
+    public override ArchInstance ForMachine(ArchInstance arch, MachineDescription machine)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        ArgumentNullException.ThrowIfNull(machine);
+        return machine.Bbml2NoAbort && bbml2Ops is not null && arch.Ops is Arm64ContPteOps { Bbml2NoAbort: false }
+            ? arch.WithOps(bbml2Ops(), arch.Description + ", BBML2_NOABORT")
+            : arch;
+    }
 
     /// <inheritdoc/>
     public override EffectiveAgent Effective(AgentSpec agent)

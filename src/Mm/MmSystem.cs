@@ -22,10 +22,10 @@ public sealed class MmSystem
     public MmSystem(ArchInstance arch, MmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(arch);
-        Arch = arch;
         Options = options ?? new MmOptions();
+        Arch = Options.Machine is null ? arch : arch.MachineSupportOrDefault.ForMachine(arch, Options.Machine);
         Memory = new PhysicalMemory(Options.PhysicalPages);
-        _agents = BuildAgents(arch, Options);
+        _agents = BuildAgents(Arch, Options);
         DefaultAgent = _agents[0];
         Oracle = Options.Oracle ? new DataOracle(arch.Geometry.PageShift) : null;
         Faults = new FaultHandler(this);

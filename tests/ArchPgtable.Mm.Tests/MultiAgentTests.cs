@@ -94,6 +94,26 @@ public class MultiAgentTests
         Assert.Contains("stale TLB entry: smmu0 still caches 0x40000000", loss.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bbml2", 0)]
+    [InlineData("smmu-httu", 1)]
+    public void Contpte_convert_elides_its_intermediate_flush_only_when_every_agent_has_bbml2_noabort(string preset, int intermediateFlushes)
+    {
+        var arch = Machines.Build("arm64-4k");
+        var (sys, mm) = Machines.Create(arch, 0x10000, folioOrder: 4, machine: Preset(arch, preset));
+        Machines.WriteAll(sys, mm, Machines.Base, 0x10000);
+        Assert.True(Machines.Get(sys, mm, Machines.Base).Value != 0);
+        var before = sys.Counters.Snapshot();
+
+        // A single-entry wrprotect of a contiguous block unfolds it (contpte_convert) and does not flush itself.
+        sys.Arch.Ops.PtepSetWrprotect(mm, Machines.Base + 0x3000, mm.PageTable.PtePointer(Machines.Base + 0x3000));
+
+        var cost = sys.Counters.Snapshot() - before;
+        Assert.Equal(1, cost.Unfolds);
+        Assert.Equal(intermediateFlushes, cost.TlbFlushes);
+        Assert.Equal(preset == "bbml2", sys.Arch.Description.Contains("BBML2_NOABORT", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Bbml2_counts_only_when_every_agent_has_it()
     {

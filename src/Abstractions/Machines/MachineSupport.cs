@@ -77,6 +77,13 @@ public abstract class MachineSupport
     /// <summary>The agent under this build's kernel configuration: effective A/D (the agent can AND the kernel lets it) and its MMU rules.</summary>
     public abstract EffectiveAgent Effective(AgentSpec agent);
 
+    /// <summary>
+    /// The build as it runs on <paramref name="machine"/>: where helpers depend on a system-wide hardware property
+    /// (arm64: BBML2_NOABORT on every agent), the helpers for that machine; otherwise <paramref name="arch"/> itself.
+    /// </summary>
+    /// <remarks>Kernel: a helper's behaviour chosen at boot from the system's capabilities (alternatives, static keys).</remarks>
+    public virtual Plugins.ArchInstance ForMachine(Plugins.ArchInstance arch, MachineDescription machine) => arch;
+
     /// <summary>A one-CPU machine support for builds that declare none: the CPU follows <paramref name="hardware"/>.</summary>
     public static MachineSupport SingleCpu(IHardwareModel hardware) => new SingleCpuMachineSupport(hardware);
 

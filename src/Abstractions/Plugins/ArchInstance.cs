@@ -43,6 +43,21 @@ public sealed class ArchInstance
 
     private MachineSupport? _singleCpu;
 
+    /// <summary>The same build with other helpers in force (and a new description); everything else is shared.</summary>
+    public ArchInstance WithOps(IPageTableOps ops, string description) => new()
+    {
+        Arch = Arch,
+        Config = Config,
+        Geometry = Geometry,
+        Format = Format,
+        Ops = ops,
+        Hardware = Hardware,
+        Invariants = Invariants,
+        KnownFindings = KnownFindings,
+        Machines = Machines,
+        Description = description,
+    };
+
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";
 }

@@ -84,6 +84,11 @@ public static class ContractSuite
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(property);
         options ??= new ContractOptions();
+        if (options.Machine is not null)
+        {
+            arch = arch.MachineSupportOrDefault.ForMachine(arch, options.Machine);
+        }
+
         var known = KnownFindingFor(arch, property.Name);
         var skip = property.SkipReason(arch, options);
         var result = skip is not null
