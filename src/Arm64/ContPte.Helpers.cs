@@ -11,9 +11,11 @@ internal sealed partial class ContPte
     /// means a racing fold/unfold/modify was seen and the loop is unbounded; in this model only an
     /// access observer can change the table mid-scan, so a block that is still inconsistent after
     /// this many scans is misprogrammed and reported by an exception instead of spinning forever.
+    /// Large enough for a PTL writer that makes one PTE write per reader read through a whole unfold
+    /// of a 16K-granule block (2 × 128 + 1 writes), as <c>ptep_get_lockless/race</c> schedules it.
     /// </summary>
     /// <remarks>Kernel: the unbounded "goto retry" of contpte_ptep_get_lockless()</remarks>
-    public const int LocklessRetryLimit = 64;
+    public const int LocklessRetryLimit = 1024;
 
     /// <summary>Returns <paramref name="orig"/> with young and dirty OR-ed from every entry of its block (hardware may have set them on any one). PTE_CONT stays visible.</summary>
     /// <remarks>Kernel: contpte_ptep_get()</remarks>
@@ -255,6 +257,18 @@ internal sealed partial class ContPte
     {
         var start = addr;
         var end = addr + ((ulong)nr << _pageShift);
+        ptep = AlignAddrPtep(ref start, ref end, ptep, nr);
+        Arm64RawPtes.ClearYoungDirtyPtes(ptep, (int)((end - start) >> _pageShift), flags);
+    }
+
+    /// <summary>
+    /// Widens a batch of <paramref name="nr"/> consecutive present entries to whole blocks at its two ends: the end
+    /// up to its block's end if the last raw entry is contiguous, the start down to its block's first entry (and the
+    /// pointer with it) if the first raw entry is contiguous.
+    /// </summary>
+    /// <remarks>Kernel: contpte_align_addr_ptep()</remarks>
+    private PtePointer AlignAddrPtep(ref ulong start, ref ulong end, PtePointer ptep, int nr)
+    {
         if (Arm64Pte.Cont(Arm64RawPtes.PtepGet(ptep + (nr - 1))))
         {
             end = (end + _contPteSize - 1) & ~(_contPteSize - 1);
@@ -266,6 +280,6 @@ internal sealed partial class ContPte
             ptep = ptep.AlignDown(_contPtes);
         }
 
-        Arm64RawPtes.ClearYoungDirtyPtes(ptep, (int)((end - start) >> _pageShift), flags);
+        return ptep;
     }
 }

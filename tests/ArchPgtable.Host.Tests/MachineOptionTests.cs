@@ -134,6 +134,43 @@ public sealed class MachineOptionTests : IDisposable
         Assert.DoesNotContain("machine", result.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("arm64")]
+    [InlineData("x86_64")]
+    [InlineData("riscv64")]
+    [InlineData("generic")]
+    public void Verify_json_lists_the_two_machine_properties_for_every_arch(string arch)
+    {
+        var json = Run("verify", "--arch", arch, "--machine", "default", "--helper", "ptep_set_access_flags", "--cases", "20", "--format", "json").Json();
+        var lockless = Run("verify", "--arch", arch, "--machine", "default", "--helper", "ptep_get_lockless", "--cases", "20", "--format", "json").Json();
+
+        Assert.Contains("ptep_set_access_flags/fault-progress", json.GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Contains("ptep_get_lockless/race", lockless.GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void Plain_verify_runs_every_preset_and_reports_each()
+    {
+        var result = Run("verify", "--arch", "arm64", "--helper", "ptep_set_access_flags", "--cases", "30");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var preset in new[] { "hafdbs", "no-dbm", "mixed-dbm", "smmu-no-httu", "smmu-httu", "bbml2" })
+        {
+            Assert.Contains($"arm64 [machine {preset}]: all properties hold", result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("arm64: all properties hold", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_with_a_machine_runs_only_that_machine()
+    {
+        var json = Run("verify", "--arch", "arm64", "--machine", "smmu-no-httu", "--helper", "ptep_set_access_flags", "--cases", "30", "--format", "json").Json();
+
+        Assert.Equal("smmu-no-httu", json.GetProperty("machine").GetString());
+        Assert.Equal("arm64 [machine smmu-no-httu]", json.GetProperty("plugin").GetString());
+    }
+
     private static void AssertBad(CliResult result, string expected)
     {
         Assert.Equal(2, result.ExitCode);

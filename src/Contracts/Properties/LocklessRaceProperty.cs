@@ -19,7 +19,7 @@ internal sealed class LocklessRaceProperty() : ScenarioProperty("ptep_get_lockle
     "interleaved PTE write by PTE write with a PTL writer (get-and-clear/unfold, wrprotect, set_ptes/fold, refold), ptep_get_lockless() returns "
     + "ptep_get() of a state the writer passed through between the reader's first and last read")
 {
-    private const int MaxReads = 20000;
+    private const int MaxReads = 400000;
 
     /// <summary>Interleavings tried per case, drawn from the case's race seed.</summary>
     private const int Schedules = 96;
