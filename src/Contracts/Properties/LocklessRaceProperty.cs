@@ -187,12 +187,15 @@ internal sealed class LocklessRaceProperty() : ScenarioProperty("ptep_get_lockle
             case 2:
                 return ($"ptep_set_wrprotect({w.Where(idx)})", () => ops.PtepSetWrprotect(mm, w.Addr(idx), w.P(idx)));
             default:
-                return ($"ptep_get_and_clear({w.Where(idx)}) then set_pte_at() of the same value (unfold, refold)", () =>
-                {
-                    var old = ops.PtepGetAndClear(mm, w.Addr(idx), w.P(idx));
-                    ops.SetPteAt(mm, w.Addr(idx), w.P(idx), old);
-                });
+                return ($"ptep_get_and_clear({w.Where(idx)}) then set_pte_at() of the same value (unfold, refold)", () => Refold(w, idx));
         }
+    }
+
+    /// <summary>Clears entry <paramref name="idx"/> and sets it back: an unfold of its block, then a refold.</summary>
+    private static void Refold(ContractWorld w, int idx)
+    {
+        var old = w.Ops.PtepGetAndClear(w.Mm, w.Addr(idx), w.P(idx));
+        w.Ops.SetPteAt(w.Mm, w.Addr(idx), w.P(idx), old);
     }
 
     /// <summary>At most <paramref name="want"/> entries from <paramref name="idx"/> that are present and map consecutive pages of one folio.</summary>
