@@ -43,7 +43,8 @@ internal sealed partial class ContPte
     /// <summary>
     /// The lock-free read: if the entry is valid and contiguous, scan its block and gather A/D,
     /// restarting from the beginning whenever an entry is not valid+CONT, has the wrong PFN, or
-    /// differs from the target in anything but A/D (a racing fold, unfold or modify).
+    /// differs from the target in anything but A/D (a racing fold, unfold or modify). As mainline,
+    /// the scan stops once it has seen both a young and a dirty entry (the rest cannot add anything).
     /// </summary>
     /// <exception cref="InvalidOperationException">The block stayed inconsistent for <see cref="LocklessRetryLimit"/> scans (a misprogrammed contiguous block).</exception>
     /// <remarks>Kernel: contpte_ptep_get_lockless()</remarks>
@@ -62,7 +63,8 @@ internal sealed partial class ContPte
             var prot = _format.Pgprot(Normalise(orig));
             var pfn = _format.Pfn(orig) - (ulong)(origPtep.Index - first.Index);
             var consistent = true;
-            for (int i = first.Index, end = first.Index + _contPtes; i < end; i++, pfn++)
+            var (young, dirty) = (false, false);
+            for (int i = first.Index, end = first.Index + _contPtes; i < end && !(young && dirty); i++, pfn++)
             {
                 var pte = table.Read(i);
                 if (!Arm64Pte.ValidCont(pte) || _format.Pfn(pte) != pfn || _format.Pgprot(Normalise(pte)) != prot)
@@ -74,11 +76,13 @@ internal sealed partial class ContPte
                 if (Arm64Pte.Dirty(pte))
                 {
                     orig = Arm64Pte.MkDirty(orig);
+                    dirty = true;
                 }
 
                 if (Arm64Pte.Young(pte))
                 {
                     orig = Arm64Pte.MkYoung(orig);
+                    young = true;
                 }
             }
 

@@ -1,4 +1,5 @@
 using ArchPgtable.Machines;
+using ArchPgtable.Plugins;
 
 namespace ArchPgtable.RiscV;
 
@@ -37,6 +38,21 @@ internal sealed class RiscVMachineSupport(bool svadu, bool svnapot) : MachineSup
         base.Validate(agent) ?? (agent.HardwareAccessFlag != agent.HardwareDirty
             ? $"agent '{agent.Name}': RISC-V sets A and D in hardware together (Svadu) or neither (Svade), not only one"
             : null);
+
+    /// <summary>
+    /// On a machine where some agent sets A/D in hardware although the build's harts do not (Svade harts, an IOMMU with
+    /// hardware A/D), upstream's plain-store <c>ptep_set_access_flags()</c> can lose that agent's dirty bit: the build
+    /// declares the known finding for it.
+    /// </summary>
+    /// <remarks>Kernel: ptep_set_access_flags() (arch/riscv/mm/pgtable.c)</remarks>
+    public override ArchInstance ForMachine(ArchInstance arch, MachineDescription machine)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        ArgumentNullException.ThrowIfNull(machine);
+        return arch.KnownFindings.Count == 0 && machine.Agents.Any(a => Effective(a).HardwareAccessFlag)
+            ? arch.WithKnownFindings(RiscVKnownFindings.DeviceAd)
+            : arch;
+    }
 
     /// <inheritdoc/>
     public override EffectiveAgent Effective(AgentSpec agent)

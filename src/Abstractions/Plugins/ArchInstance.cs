@@ -43,8 +43,13 @@ public sealed class ArchInstance
 
     private MachineSupport? _singleCpu;
 
+    /// <summary>The same build declaring <paramref name="findings"/> as its known findings (for a machine on which upstream's flaw becomes reachable).</summary>
+    public ArchInstance WithKnownFindings(IReadOnlyList<KnownFinding> findings) => Copy(Ops, Description, findings);
+
     /// <summary>The same build with other helpers in force (and a new description); everything else is shared.</summary>
-    public ArchInstance WithOps(IPageTableOps ops, string description) => new()
+    public ArchInstance WithOps(IPageTableOps ops, string description) => Copy(ops, description, KnownFindings);
+
+    private ArchInstance Copy(IPageTableOps ops, string description, IReadOnlyList<KnownFinding> findings) => new()
     {
         Arch = Arch,
         Config = Config,
@@ -53,7 +58,7 @@ public sealed class ArchInstance
         Ops = ops,
         Hardware = Hardware,
         Invariants = Invariants,
-        KnownFindings = KnownFindings,
+        KnownFindings = findings,
         Machines = Machines,
         Description = description,
     };

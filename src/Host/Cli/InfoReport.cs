@@ -41,7 +41,9 @@ internal sealed record InfoReport(
     {
         var catalog = services.GetRequiredService<PluginCatalog>();
         var selection = services.GetRequiredService<ArchSelection>();
+        var machine = services.GetRequiredService<ArchPgtable.Machines.MachineDescription>();
         var instance = services.GetRequiredService<ArchInstance>();
+        var onMachine = instance.MachineSupportOrDefault.ForMachine(instance, machine);
         var ops = services.GetRequiredService<IPageTableOps>();
         var config = instance.Config;
         return new InfoReport(
@@ -53,9 +55,9 @@ internal sealed record InfoReport(
             [.. HelperBindings.Describe(ops).Select(b =>
                 new InfoHelperRow(b.Name, b.IsOverride ? selection.Arch : GenericArchPlugin.ArchName, b.Impl))])
         {
-            Description = instance.Description,
-            KnownFindings = instance.KnownFindings,
-            Machine = InfoMachine.From(instance, services.GetRequiredService<ArchPgtable.Machines.MachineDescription>()),
+            Description = onMachine.Description,
+            KnownFindings = onMachine.KnownFindings,
+            Machine = InfoMachine.From(instance, machine),
             ArchSource = selection.Source,
             PluginDiagnostics = catalog.Diagnostics,
         };

@@ -58,6 +58,11 @@ public sealed class Mmu
                 {
                     _system.Stats.TlbHits++;
                     agent.Stats.TlbHits++;
+                    if (attempt >= limit - 2)
+                    {
+                        _system.Faults.Trace = null;
+                    }
+
                     return DataAccess(mm, va, hit.BasePfn + (vpn - hit.BaseVpn), access);
                 }
             }
