@@ -45,14 +45,17 @@ internal sealed class Arm64MachineSupport(bool hwAfdbm, int contPtes, Func<Arm64
             ? $"agent '{agent.Name}': hardware dirty (DBM / HTTU HD) needs the hardware access flag (HA)"
             : null);
 
-    /// <summary>With BBML2_NOABORT on every agent, the contpte helpers that elide contpte_convert()'s intermediate flush.</summary>
+    /// <summary>
+    /// With BBML2_NOABORT on every agent, the contpte helpers that elide contpte_convert()'s intermediate flush, and the
+    /// upstream finding that comes with it (<see cref="Arm64KnownFindings.Bbml2"/>).
+    /// </summary>
     /// <remarks>Kernel: system_supports_bbml2_noabort() in contpte_convert()</remarks>
     public override ArchInstance ForMachine(ArchInstance arch, MachineDescription machine)
     {
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(machine);
         return machine.Bbml2NoAbort && bbml2Ops is not null && arch.Ops is Arm64ContPteOps { Bbml2NoAbort: false }
-            ? arch.WithOps(bbml2Ops(), arch.Description + ", BBML2_NOABORT")
+            ? arch.WithOps(bbml2Ops(), arch.Description + ", BBML2_NOABORT").WithKnownFindings([.. arch.KnownFindings, .. Arm64KnownFindings.Bbml2])
             : arch;
     }
 

@@ -115,6 +115,18 @@ public class MultiAgentTests
     }
 
     [Fact]
+    public void A_bbml2_machine_declares_the_partial_clean_finding()
+    {
+        var arch = Machines.Build("arm64-4k");
+        var (bbml2, _) = Machines.Create(arch, 0x10000, machine: Preset(arch, "bbml2"));
+        var (httu, _) = Machines.Create(arch, 0x10000, machine: Preset(arch, "smmu-httu"));
+
+        Assert.Equal(["clear_young_dirty_ptes/contract", "mkold_clean_ptes/contract"], bbml2.Arch.KnownFindings.Select(f => f.Property));
+        Assert.All(bbml2.Arch.KnownFindings, f => Assert.Contains("arch/arm64/mm/contpte.c", f.Reference, StringComparison.Ordinal));
+        Assert.Empty(httu.Arch.KnownFindings);
+    }
+
+    [Fact]
     public void Bbml2_counts_only_when_every_agent_has_it()
     {
         var arch = Machines.Build("arm64-4k");
