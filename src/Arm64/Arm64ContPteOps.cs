@@ -17,12 +17,18 @@ public class Arm64ContPteOps : Arm64PageTableOps
     /// <param name="granule">The translation granule.</param>
     /// <param name="vaBits">Virtual address bits (CONFIG_ARM64_VA_BITS).</param>
     /// <param name="debugVm">Check entry-level batch preconditions (CONFIG_DEBUG_VM).</param>
+    /// <param name="bbml2NoAbort">Every agent of the system has BBML2_NOABORT: contpte_convert() elides its intermediate TLB flush.</param>
     /// <remarks>Kernel: an arm64 kernel built with CONFIG_ARM64_CONTPTE=y for this granule.</remarks>
-    public Arm64ContPteOps(Arm64Granule granule, int vaBits = 48, bool debugVm = true)
+    public Arm64ContPteOps(Arm64Granule granule, int vaBits = 48, bool debugVm = true, bool bbml2NoAbort = false)
         : base(granule, vaBits, debugVm)
     {
-        _cont = new ContPte(Arm64Format, Geometry);
+        Bbml2NoAbort = bbml2NoAbort;
+        _cont = new ContPte(Arm64Format, Geometry, bbml2NoAbort);
     }
+
+    /// <summary>True when built for a system where every agent has BBML2_NOABORT.</summary>
+    /// <remarks>Kernel: system_supports_bbml2_noabort()</remarks>
+    public bool Bbml2NoAbort { get; }
 
     /// <summary>Raw read; if valid and contiguous, young/dirty OR-ed over the block.</summary>
     /// <remarks>Kernel: ptep_get() → contpte_ptep_get()</remarks>

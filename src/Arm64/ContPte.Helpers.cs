@@ -11,9 +11,11 @@ internal sealed partial class ContPte
     /// means a racing fold/unfold/modify was seen and the loop is unbounded; in this model only an
     /// access observer can change the table mid-scan, so a block that is still inconsistent after
     /// this many scans is misprogrammed and reported by an exception instead of spinning forever.
+    /// Large enough for a PTL writer that makes one PTE write per reader read through a whole unfold
+    /// of a 16K-granule block (2 × 128 + 1 writes), as <c>ptep_get_lockless/race</c> schedules it.
     /// </summary>
     /// <remarks>Kernel: the unbounded "goto retry" of contpte_ptep_get_lockless()</remarks>
-    public const int LocklessRetryLimit = 64;
+    public const int LocklessRetryLimit = 1024;
 
     /// <summary>Returns <paramref name="orig"/> with young and dirty OR-ed from every entry of its block (hardware may have set them on any one). PTE_CONT stays visible.</summary>
     /// <remarks>Kernel: contpte_ptep_get()</remarks>
@@ -41,7 +43,8 @@ internal sealed partial class ContPte
     /// <summary>
     /// The lock-free read: if the entry is valid and contiguous, scan its block and gather A/D,
     /// restarting from the beginning whenever an entry is not valid+CONT, has the wrong PFN, or
-    /// differs from the target in anything but A/D (a racing fold, unfold or modify).
+    /// differs from the target in anything but A/D (a racing fold, unfold or modify). As mainline,
+    /// the scan stops once it has seen both a young and a dirty entry (the rest cannot add anything).
     /// </summary>
     /// <exception cref="InvalidOperationException">The block stayed inconsistent for <see cref="LocklessRetryLimit"/> scans (a misprogrammed contiguous block).</exception>
     /// <remarks>Kernel: contpte_ptep_get_lockless()</remarks>
@@ -60,7 +63,8 @@ internal sealed partial class ContPte
             var prot = _format.Pgprot(Normalise(orig));
             var pfn = _format.Pfn(orig) - (ulong)(origPtep.Index - first.Index);
             var consistent = true;
-            for (int i = first.Index, end = first.Index + _contPtes; i < end; i++, pfn++)
+            var (young, dirty) = (false, false);
+            for (int i = first.Index, end = first.Index + _contPtes; i < end && !(young && dirty); i++, pfn++)
             {
                 var pte = table.Read(i);
                 if (!Arm64Pte.ValidCont(pte) || _format.Pfn(pte) != pfn || _format.Pgprot(Normalise(pte)) != prot)
@@ -72,11 +76,13 @@ internal sealed partial class ContPte
                 if (Arm64Pte.Dirty(pte))
                 {
                     orig = Arm64Pte.MkDirty(orig);
+                    dirty = true;
                 }
 
                 if (Arm64Pte.Young(pte))
                 {
                     orig = Arm64Pte.MkYoung(orig);
+                    young = true;
                 }
             }
 
@@ -182,21 +188,25 @@ internal sealed partial class ContPte
     }
 
     /// <summary>
-    /// Makes a contiguous entry more permissive. No-op (false) when the gathered, CONT-stripped
-    /// value already equals <paramref name="entry"/>. If the write permission stays the same, the
-    /// raw helper runs on every entry of the block without flushing, then the block's range is
-    /// flushed once if <paramref name="dirty"/>; no unfold. If the write permission changes, the
-    /// block is unfolded and only the target entry is updated.
+    /// Makes a contiguous entry more permissive. No-op (false) only when every raw entry of the block
+    /// already has <paramref name="entry"/>'s access flag, dirty and write permission (PTE_RDONLY,
+    /// PTE_AF, PTE_WRITE, PTE_DIRTY): the gathered <c>ptep_get()</c> view is not enough, because a
+    /// walker that evaluates one descriptor (an SMMU without HTTU, a CPU without DBM, HA/HD off) keeps
+    /// faulting on its entry when only a sibling was updated. If the raw target's write permission
+    /// stays the same, the raw helper runs on every entry of the block without flushing, then the
+    /// block's range is flushed once if <paramref name="dirty"/>; no unfold. If it changes, the block
+    /// is unfolded and only the target entry is updated.
     /// </summary>
-    /// <remarks>Kernel: contpte_ptep_set_access_flags()</remarks>
+    /// <remarks>Kernel: contpte_ptep_set_access_flags() with contpte_all_subptes_match_access_flags() (mainline;
+    /// v6.10 to the fix compared the gathered value and returned early: the sibling-only livelock).</remarks>
     public bool PtepSetAccessFlags(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty)
     {
-        var orig = Arm64Pte.MkNonCont(PtepGet(ptep, ptep.Read()));
-        if (orig == entry)
+        if (AllSubptesMatchAccessFlags(ptep, entry))
         {
             return false;
         }
 
+        var orig = Arm64Pte.MkNonCont(Arm64RawPtes.PtepGet(ptep));
         if (Arm64Pte.Write(orig) == Arm64Pte.Write(entry))
         {
             var start = BlockStart(addr);
@@ -220,6 +230,24 @@ internal sealed partial class ContPte
         return true;
     }
 
+    /// <summary>True when every raw entry of <paramref name="ptep"/>'s block has <paramref name="entry"/>'s AF, DIRTY and write permission.</summary>
+    /// <remarks>Kernel: contpte_all_subptes_match_access_flags()</remarks>
+    private bool AllSubptesMatchAccessFlags(PtePointer ptep, Pte entry)
+    {
+        const ulong mask = Arm64PteBits.PTE_RDONLY | Arm64PteBits.PTE_AF | Arm64PteBits.PTE_WRITE | Arm64PteBits.PTE_DIRTY;
+        var want = entry.Value & mask;
+        var first = ptep.AlignDown(_contPtes);
+        for (var i = 0; i < _contPtes; i++)
+        {
+            if ((Arm64RawPtes.PtepGet(first + i).Value & mask) != want)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Clears young and/or dirty over a batch, widened to whole blocks at the two ends only: the
     /// start moves down to its block's first entry if the first raw entry is contiguous, the end
@@ -233,6 +261,18 @@ internal sealed partial class ContPte
     {
         var start = addr;
         var end = addr + ((ulong)nr << _pageShift);
+        ptep = AlignAddrPtep(ref start, ref end, ptep, nr);
+        Arm64RawPtes.ClearYoungDirtyPtes(ptep, (int)((end - start) >> _pageShift), flags);
+    }
+
+    /// <summary>
+    /// Widens a batch of <paramref name="nr"/> consecutive present entries to whole blocks at its two ends: the end
+    /// up to its block's end if the last raw entry is contiguous, the start down to its block's first entry (and the
+    /// pointer with it) if the first raw entry is contiguous.
+    /// </summary>
+    /// <remarks>Kernel: contpte_align_addr_ptep()</remarks>
+    private PtePointer AlignAddrPtep(ref ulong start, ref ulong end, PtePointer ptep, int nr)
+    {
         if (Arm64Pte.Cont(Arm64RawPtes.PtepGet(ptep + (nr - 1))))
         {
             end = (end + _contPteSize - 1) & ~(_contPteSize - 1);
@@ -244,6 +284,6 @@ internal sealed partial class ContPte
             ptep = ptep.AlignDown(_contPtes);
         }
 
-        Arm64RawPtes.ClearYoungDirtyPtes(ptep, (int)((end - start) >> _pageShift), flags);
+        return ptep;
     }
 }

@@ -15,8 +15,11 @@ internal sealed partial class ContPte
     private readonly ulong _pageSize;
     private readonly ulong _contPteSize;
 
-    public ContPte(Arm64PteFormat format, ArchGeometry geometry)
+    private readonly bool _bbml2NoAbort;
+
+    public ContPte(Arm64PteFormat format, ArchGeometry geometry, bool bbml2NoAbort = false)
     {
+        _bbml2NoAbort = bbml2NoAbort;
         _format = format;
         _contPtes = geometry.ContPtes;
         _pageShift = geometry.PageShift;
@@ -32,9 +35,11 @@ internal sealed partial class ContPte
     /// <paramref name="pte"/>'s attributes: exchange every entry to 0 gathering young/dirty,
     /// synchronously flush the block's range, then write the block from the aligned PFN with the
     /// gathered A/D smeared into every entry. A fold when <paramref name="pte"/> has PTE_CONT,
-    /// an unfold otherwise.
+    /// an unfold otherwise. When every agent of the system has BBML2_NOABORT the intermediate
+    /// flush is elided (mainline): a walker may then still hit an old entry until the caller's
+    /// final flush, but never a mix of old and new (no conflict abort, no amalgamation).
     /// </summary>
-    /// <remarks>Kernel: contpte_convert()</remarks>
+    /// <remarks>Kernel: contpte_convert() (with the !system_supports_bbml2_noabort() condition on its __flush_tlb_range()).</remarks>
     public void Convert(IMmContext mm, ulong addr, PtePointer ptep, Pte pte)
     {
         var start = BlockStart(addr);
@@ -56,7 +61,11 @@ internal sealed partial class ContPte
             }
         }
 
-        mm.Tlb.FlushRange(start, start + _contPteSize, _pageSize, lastLevel: true, sync: true);
+        if (!_bbml2NoAbort)
+        {
+            mm.Tlb.FlushRange(start, start + _contPteSize, _pageSize, lastLevel: true, sync: true);
+        }
+
         Arm64RawPtes.SetPtes(_format, first, pte, _contPtes);
         if (Arm64Pte.Cont(pte))
         {

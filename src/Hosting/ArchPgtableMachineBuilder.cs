@@ -1,4 +1,5 @@
 using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Machines;
 using ArchPgtable.Mm;
 using ArchPgtable.Mm.Tracing;
 using ArchPgtable.Plugins;
@@ -28,6 +29,13 @@ public sealed class ArchPgtableMachineBuilder
 
     /// <summary>Sets one symbol, <c>CONFIG_X=value</c> (<see cref="ArchPgtableOptions.Set"/>); later calls win.</summary>
     public ArchPgtableMachineBuilder Set(string assignment) => Configure(o => o.Set.Add(assignment));
+
+    /// <summary>
+    /// Selects the hardware (<see cref="ArchPgtableOptions.Machine"/>): a preset of the arch (e.g. <c>smmu-no-httu</c>
+    /// on arm64) or a JSON machine file; its CPUs and device walkers each get their own TLB and capabilities. Without
+    /// it, the arch's one-CPU machine.
+    /// </summary>
+    public ArchPgtableMachineBuilder WithMachine(string presetOrFile) => Configure(o => o.Machine = presetOrFile);
 
     /// <summary>Layers a kernel <c>.config</c> file over the arch's defconfig (<see cref="ArchPgtableOptions.ConfigFile"/>).</summary>
     public ArchPgtableMachineBuilder WithConfigFile(string path) => Configure(o => o.ConfigFile = path);
@@ -109,7 +117,15 @@ public sealed class ArchPgtableMachineBuilder
         var trace = _trace;
         services.AddSingleton(sp =>
         {
-            var system = new MmSystem(sp.GetRequiredService<ArchInstance>(), sp.GetRequiredService<MmOptions>());
+            var arch = sp.GetRequiredService<ArchInstance>();
+            var options = sp.GetRequiredService<MmOptions>();
+            var machine = sp.GetRequiredService<MachineDescription>();
+            if (options.Machine is null && machine != arch.MachineSupportOrDefault.Default)
+            {
+                options = options with { Machine = machine };
+            }
+
+            var system = new MmSystem(arch, options);
             return trace is null ? system : trace.Attach(system);
         });
         foreach (var configure in _services)

@@ -16,6 +16,9 @@ public sealed class FaultHandler
 
     internal FaultHandler(MmSystem system) => _system = system;
 
+    /// <summary>When set, every helper call of the handler is appended with its return value (the Mmu sets it near the fault bound).</summary>
+    internal List<string>? Trace { get; set; }
+
     /// <summary>Resolves a fault at <paramref name="va"/> so that the access can be retried.</summary>
     /// <exception cref="SegmentationFaultException">No VMA, or the VMA does not allow the access.</exception>
     public void Handle(MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
@@ -62,6 +65,7 @@ public sealed class FaultHandler
         var fmt = _system.Format;
         var ptep = mm.PageTable.PtePointer(addr);
         var pte = ops.PtepGet(ptep);
+        Trace?.Add($"ptep_get(0x{addr:x}) = 0x{pte.Value:x} {fmt.Describe(pte)}");
         if (pte.IsNone)
         {
             DoAnonymousPage(mm, vma, addr, access);
@@ -82,7 +86,8 @@ public sealed class FaultHandler
                 entry = fmt.MkDirty(entry);
             }
 
-            ops.PtepSetAccessFlags(mm, addr, ptep, entry, access == MemoryAccess.Write);
+            var changed = ops.PtepSetAccessFlags(mm, addr, ptep, entry, access == MemoryAccess.Write);
+            Trace?.Add($"ptep_set_access_flags(0x{addr:x}, entry=0x{entry.Value:x}, dirty={(access == MemoryAccess.Write ? 1 : 0)}) = {(changed ? 1 : 0)}");
         }
     }
 
@@ -185,7 +190,8 @@ public sealed class FaultHandler
         if (pfn != mem.ZeroPfn && mem.Mapcount(pfn) == 1 && !mem.Test(pfn, FolioFlags.SwapCache))
         {
             var reuse = fmt.MkYoung(fmt.MkDirty(fmt.MkWrite(pte)));
-            ops.PtepSetAccessFlags(mm, addr, ptep, reuse, dirty: true);
+            var changed = ops.PtepSetAccessFlags(mm, addr, ptep, reuse, dirty: true);
+            Trace?.Add($"wp_page_reuse: ptep_set_access_flags(0x{addr:x}, entry=0x{reuse.Value:x}, dirty=1) = {(changed ? 1 : 0)}");
             return;
         }
 

@@ -1,9 +1,10 @@
+using ArchPgtable.Machines;
 using ArchPgtable.Mm.Memory;
 
 namespace ArchPgtable.Mm;
 
 /// <summary>How a simulated machine is built.</summary>
-public sealed class MmOptions
+public sealed record MmOptions
 {
     /// <summary>Physical memory in pages (default 2^19: 2 GiB of 4 KiB pages).</summary>
     public long PhysicalPages { get; init; } = 1L << 19;
@@ -22,6 +23,23 @@ public sealed class MmOptions
 
     /// <summary>The anonymous folio sizes the fault path allocates (default base pages only).</summary>
     public ThpPolicy Thp { get; init; } = ThpPolicy.BasePagesOnly;
+
+    /// <summary>
+    /// The machine: its agents (CPUs, SMMU/IOMMU) and their capabilities. Null (the default) builds the single-agent
+    /// machine: one CPU following the build's hardware model with <see cref="TlbEntries"/> and <see cref="ContPolicy"/>.
+    /// With a machine, each agent's TLB size and block entry come from its description.
+    /// </summary>
+    public MachineDescription? Machine { get; init; }
+
+    /// <summary>
+    /// Fault injection: TLB maintenance from core mm reaches only the default agent (a local TLBI with no broadcast and
+    /// no mmu-notifier call), so other agents keep stale entries. Off by default; the multi-agent tests use it to show
+    /// that a stale entry left after a flush is reported.
+    /// </summary>
+    public bool LocalFlushOnly { get; init; }
+
+    /// <summary>Faults one access may take before the run records a fault livelock and gives the access up (default 16).</summary>
+    public int MaxFaultsPerAccess { get; init; } = 16;
 
     /// <summary>Map the shared zero page on a read fault of untouched anonymous memory (default on, as Linux does).</summary>
     public bool UseZeroPage { get; init; } = true;

@@ -1,3 +1,4 @@
+using ArchPgtable.Machines;
 using ArchPgtable.Mm.Hardware;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Oracle;
@@ -14,17 +15,20 @@ namespace ArchPgtable.Mm;
 public sealed class MmSystem
 {
     private readonly List<MmStruct> _mms = [];
+    private readonly MmAgent[] _agents;
+    private readonly List<FaultLivelock> _livelocks = [];
     private int _nextId = 1;
 
     /// <summary>Builds a machine for <paramref name="arch"/>.</summary>
     public MmSystem(ArchInstance arch, MmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(arch);
-        Arch = arch;
-        Ops = arch.Ops;
         Options = options ?? new MmOptions();
+        Arch = Options.Machine is null ? arch : arch.MachineSupportOrDefault.ForMachine(arch, Options.Machine);
+        Ops = Arch.Ops;
         Memory = new PhysicalMemory(Options.PhysicalPages);
-        Tlb = new Tlb(Options.TlbEntries);
+        _agents = BuildAgents(Arch, Options);
+        DefaultAgent = _agents[0];
         Oracle = Options.Oracle ? new DataOracle(arch.Geometry.PageShift) : null;
         Faults = new FaultHandler(this);
         Mmu = new Mmu(this);
@@ -42,8 +46,26 @@ public sealed class MmSystem
     /// <summary>The swap device.</summary>
     public SwapSpace Swap { get; } = new();
 
-    /// <summary>The TLB.</summary>
-    public Tlb Tlb { get; }
+    /// <summary>The default agent's TLB (the single-agent API's TLB).</summary>
+    public Tlb Tlb => DefaultAgent.Tlb;
+
+    /// <summary>Every hardware agent, the default agent (the machine's first CPU) first.</summary>
+    public IReadOnlyList<MmAgent> Agents => _agents;
+
+    /// <summary>The agent the single-agent API (<see cref="Mmu.Read(MmStruct, ulong)"/>, …) uses: the machine's first CPU.</summary>
+    public MmAgent DefaultAgent { get; }
+
+    /// <summary>The machine, or null for the single-agent default.</summary>
+    public MachineDescription? Machine => Options.Machine;
+
+    /// <summary>Fault livelocks: accesses that did not complete within <see cref="MmOptions.MaxFaultsPerAccess"/> faults.</summary>
+    public IReadOnlyList<FaultLivelock> Livelocks => _livelocks;
+
+    /// <summary>The agent called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such agent.</exception>
+    public MmAgent Agent(string name) =>
+        _agents.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"the machine has no agent '{name}'.", nameof(name));
 
     /// <summary>The MMU: every data access goes through it.</summary>
     public Mmu Mmu { get; }
@@ -83,6 +105,35 @@ public sealed class MmSystem
 
         _mms.Add(mm);
         return mm;
+    }
+
+    internal void RecordLivelock(FaultLivelock livelock) => _livelocks.Add(livelock);
+
+    private static MmAgent[] BuildAgents(ArchInstance arch, MmOptions options)
+    {
+        if (options.Machine is null)
+        {
+            var hw = arch.Hardware;
+            return [new MmAgent(0, new AgentSpec("cpu0", AgentKind.Cpu, hw.HardwareAccessFlag, hw.HardwareAccessFlag, TlbEntries: options.TlbEntries), hw, options.ContPolicy, options.Seed)];
+        }
+
+        var support = arch.MachineSupportOrDefault;
+        var problem = support.ValidateMachine(options.Machine);
+        if (problem is not null)
+        {
+            throw new ArgumentException($"{problem} on {arch.Arch}.", nameof(options));
+        }
+
+        // The default agent is the first CPU; the others keep the machine's order.
+        var specs = options.Machine.Agents.OrderBy(a => a.Kind == AgentKind.Cpu ? 0 : 1).ToList();
+        var agents = new MmAgent[specs.Count];
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var e = support.Effective(specs[i]);
+            agents[i] = new MmAgent(i, specs[i], e.Hardware, MmAgent.PolicyFor(specs[i].BlockEntry), options.Seed + i);
+        }
+
+        return agents;
     }
 
     /// <summary>Bytes of simulator state: page tables of every mm plus per-page physical-memory state.</summary>

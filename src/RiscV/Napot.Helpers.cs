@@ -9,7 +9,7 @@ internal static partial class Napot
 {
     /// <summary>How many times the lockless gather restarts before it reports a misprogrammed range (see arm64's ContPte.LocklessRetryLimit).</summary>
     /// <remarks>Kernel: the unbounded "goto retry" of contpte_ptep_get_lockless()</remarks>
-    public const int LocklessRetryLimit = 64;
+    public const int LocklessRetryLimit = 1024;
 
     /// <summary>
     /// The core-mm view of a NAPOT entry: entry i of the range as a plain entry for base + i,

@@ -59,6 +59,7 @@ public sealed class RiscVArchPlugin : IArchPlugin
             Format = ops.Format,
             Ops = ops,
             Hardware = new RiscVHardwareModel(svadu, svnapot),
+            Machines = new RiscVMachineSupport(svadu, svnapot),
             KnownFindings = svadu ? RiscVKnownFindings.Svadu : [],
             Description = string.Create(CultureInfo.InvariantCulture,
                 $"riscv64, 4K pages, {mode} ({ops.Geometry.Levels}-level), {(svadu ? "Svadu" : "Svade")}, {(napotLayer ? "Svnapot contpte-style layer (modelled, not upstream)" : "upstream helpers (no NAPOT for anon folios)")}"),

@@ -29,4 +29,18 @@ public static class RiscVKnownFindings
             + "on an old, writable, clean entry) loses it. arm64 ORs the bits in with cmpxchg; x86 writes only when dirty=1",
             "arch/riscv/mm/pgtable.c: ptep_set_access_flags()"),
     ];
+
+    /// <summary>
+    /// The same upstream flaw on a machine whose harts use Svade but whose RISC-V IOMMU (SVA) sets A/D in hardware:
+    /// the device's store sets D between the fault handler's read and its plain write, and the write takes it away.
+    /// </summary>
+    /// <remarks>Kernel: ptep_set_access_flags() (arch/riscv/mm/pgtable.c); drivers/iommu/riscv (hardware A/D)</remarks>
+    public static IReadOnlyList<KnownFinding> DeviceAd { get; } =
+    [
+        new KnownFinding(
+            "ptep_set_access_flags/race",
+            "upstream riscv stores the caller's entry with a plain write when it differs from the PTE; "
+            + "an IOMMU walking the process's tables with hardware A/D that sets D in between loses it, even when the harts use Svade",
+            "arch/riscv/mm/pgtable.c: ptep_set_access_flags()"),
+    ];
 }

@@ -49,6 +49,7 @@ public sealed class X86ArchPlugin : IArchPlugin
             Format = format,
             Ops = ops,
             Hardware = X86HardwareModel.Instance,
+            Machines = new X86MachineSupport(),
             Description = $"x86_64, 4K pages, 48-bit VA (4-level), {(savedDirty ? "SavedDirty" : "no SavedDirty (pre-6.6 encoding)")}, hardware A/D",
         };
     }

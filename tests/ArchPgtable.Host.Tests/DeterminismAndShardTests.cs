@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Host.Tests.Support;
+using ArchPgtable.Hosting.Configuration;
 
 namespace ArchPgtable.Host.Tests;
 

@@ -15,7 +15,7 @@ public sealed class InfoCommandTests
     {
         var json = CliRun.Run("info", "--json").Json();
 
-        Assert.Equal(["arch", "plugins", "diagnostics", "config", "warnings", "helpers", "known_findings"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["arch", "plugins", "diagnostics", "config", "warnings", "helpers", "known_findings", "machine"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("generic", json.GetProperty("arch").GetString());
         Assert.Empty(json.GetProperty("diagnostics").EnumerateArray());
         Assert.Empty(json.GetProperty("warnings").EnumerateArray());

@@ -1,5 +1,5 @@
-using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Host.Tests.Support;
+using ArchPgtable.Hosting.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace ArchPgtable.Host.Tests;

@@ -74,7 +74,8 @@ internal static class Machines
 
     private static string Yn(bool value) => value ? "y" : "n";
 
-    public static (MmSystem Sys, MmStruct Mm) Create(ArchInstance arch, ulong bytes, int folioOrder = 0, ContPolicy policy = ContPolicy.Random, int seed = 1)
+    public static (MmSystem Sys, MmStruct Mm) Create(ArchInstance arch, ulong bytes, int folioOrder = 0, ContPolicy policy = ContPolicy.Random, int seed = 1,
+        ArchPgtable.Machines.MachineDescription? machine = null, bool localFlushOnly = false)
     {
         var sys = new MmSystem(arch, new MmOptions
         {
@@ -82,6 +83,8 @@ internal static class Machines
             Thp = ThpPolicy.WithOrders(folioOrder),
             ContPolicy = policy,
             Seed = seed,
+            Machine = machine,
+            LocalFlushOnly = localFlushOnly,
         });
         var mm = sys.CreateMm();
         mm.Mmap(Base, bytes, VmFlags.Read | VmFlags.Write);

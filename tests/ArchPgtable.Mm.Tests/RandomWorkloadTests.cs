@@ -12,13 +12,43 @@ public class RandomWorkloadTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_long_random_workload_loses_no_data(string arch, int seed)
+    public void A_long_random_workload_loses_no_data(string arch, int seed) => Run(Machines.Build(arch), seed, machine: null);
+
+    /// <summary>
+    /// The same workload on every preset machine of the arch: reads and writes come from a random agent (CPUs and
+    /// the SMMU/IOMMU), flushes must reach all of them, and no access may livelock.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PresetCases))]
+    public void Every_preset_runs_the_random_workload_without_loss_or_livelock(string arch, string preset, int seed)
     {
         var a = Machines.Build(arch);
+        Run(a, seed, a.MachineSupportOrDefault.Find(preset)!);
+    }
+
+    public static TheoryData<string, string, int> PresetCases()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var arch in new[] { "arm64-4k", "arm64-64k", "arm64-4k-noafdbm", "x86_64", "riscv64-sv48", "riscv64-sv48-svade" })
+        {
+            foreach (var preset in Machines.Build(arch).MachineSupportOrDefault.Presets)
+            {
+                foreach (var seed in new[] { 1, 2 })
+                {
+                    data.Add(arch, preset.Name, seed);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    private static void Run(ArchPgtable.Plugins.ArchInstance a, int seed, ArchPgtable.Machines.MachineDescription? machine)
+    {
         var g = a.Geometry;
         var pages = 256;
         var bytes = (ulong)pages * g.PageSize;
-        var (sys, mm) = Machines.Create(a, bytes, folioOrder: 4, seed: seed);
+        var (sys, mm) = Machines.Create(a, bytes, folioOrder: 4, seed: seed, machine: machine);
         sys.Options.Thp.Enable(2);
         if (g.ContPtes > 1)
         {
@@ -28,6 +58,7 @@ public class RandomWorkloadTests
         }
 
         var rng = new Random(seed);
+        Hardware.MmAgent Agent() => sys.Agents.Count > 1 ? sys.Agents[rng.Next(sys.Agents.Count)] : sys.DefaultAgent;
         var mms = new List<MmStruct> { mm };
         ulong Page() => Machines.Base + ((ulong)rng.Next(pages) * g.PageSize);
         (ulong Start, ulong Len) Range()
@@ -46,8 +77,8 @@ public class RandomWorkloadTests
             {
                 switch (op)
                 {
-                    case < 45: sys.Mmu.Write(m, Page()); break;
-                    case < 75: sys.Mmu.Read(m, Page()); break;
+                    case < 45: sys.Mmu.Access(Agent(), m, Page(), ArchPgtable.Hardware.MemoryAccess.Write); break;
+                    case < 75: sys.Mmu.Access(Agent(), m, Page(), ArchPgtable.Hardware.MemoryAccess.Read); break;
                     case < 82: Madvise.Free(m, start, len, rng.Next(2) == 0 ? MadviseFreeAlgorithm.New : MadviseFreeAlgorithm.Old); break;
                     case < 86: Madvise.Cold(m, start, len); break;
                     case < 93: Reclaim.Range(m, start, len); break;
@@ -65,6 +96,7 @@ public class RandomWorkloadTests
             }
 
             Assert.True(sys.Oracle!.Losses.Count == 0, $"seed {seed} step {step}: {(sys.Oracle.Losses.Count > 0 ? sys.Oracle.Losses[0] : null)}");
+            Assert.True(sys.Livelocks.Count == 0, $"seed {seed} step {step}: {(sys.Livelocks.Count > 0 ? sys.Livelocks[0] : null)}");
         }
 
         foreach (var m in mms)

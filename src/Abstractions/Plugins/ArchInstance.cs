@@ -1,5 +1,6 @@
 using ArchPgtable.Hardware;
 using ArchPgtable.Kconfig;
+using ArchPgtable.Machines;
 
 namespace ArchPgtable.Plugins;
 
@@ -32,6 +33,35 @@ public sealed class ArchInstance
     /// <summary>Contract properties this build is known to violate because upstream does (reported as expected
     /// failures, XFAIL); empty for most builds. See <see cref="KnownFinding"/>.</summary>
     public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
+
+    /// <summary>The machines this build can run on (presets, agent capabilities, effective A/D under this
+    /// configuration); null for a build that declares none: use <see cref="MachineSupportOrDefault"/>.</summary>
+    public MachineSupport? Machines { get; init; }
+
+    /// <summary><see cref="Machines"/>, or a one-CPU machine following <see cref="Hardware"/>.</summary>
+    public MachineSupport MachineSupportOrDefault => Machines ?? (_singleCpu ??= MachineSupport.SingleCpu(Hardware));
+
+    private MachineSupport? _singleCpu;
+
+    /// <summary>The same build declaring <paramref name="findings"/> as its known findings (for a machine on which upstream's flaw becomes reachable).</summary>
+    public ArchInstance WithKnownFindings(IReadOnlyList<KnownFinding> findings) => Copy(Ops, Description, findings);
+
+    /// <summary>The same build with other helpers in force (and a new description); everything else is shared.</summary>
+    public ArchInstance WithOps(IPageTableOps ops, string description) => Copy(ops, description, KnownFindings);
+
+    private ArchInstance Copy(IPageTableOps ops, string description, IReadOnlyList<KnownFinding> findings) => new()
+    {
+        Arch = Arch,
+        Config = Config,
+        Geometry = Geometry,
+        Format = Format,
+        Ops = ops,
+        Hardware = Hardware,
+        Invariants = Invariants,
+        KnownFindings = findings,
+        Machines = Machines,
+        Description = description,
+    };
 
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";

@@ -20,9 +20,9 @@ internal sealed class CaseEngine
     /// <summary>Points sampled when there are more than <see cref="EnumerateUpTo"/>.</summary>
     public const int SampledPoints = 24;
 
-    public CaseEngine(ArchInstance arch)
+    public CaseEngine(ArchInstance arch, AgentVariant? variant = null, IReadOnlyList<AgentVariant>? machine = null)
     {
-        World = new ContractWorld(arch);
+        World = new ContractWorld(arch, variant, machine);
         State = new CaseState(World);
     }
 

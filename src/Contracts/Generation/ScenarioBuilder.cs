@@ -186,9 +186,12 @@ internal static class ScenarioBuilder
 
     private static void Access(ContractWorld world, BuiltState built, int index, bool write, int landing, List<string>? log)
     {
-        var outcome = world.Agent.Access(index, write, landing, useTlb: true);
+        // On a machine, every kind of agent updates the table; the world's own agent alone uses the TLB.
+        var (agent, name) = world.SetupAgent(landing);
+        var useTlb = agent == world.Agent;
+        var outcome = agent.Access(index, write, landing, useTlb);
         log?.Add(string.Create(CultureInfo.InvariantCulture,
-            $"CPU {(write ? "store" : "load")} to {world.Where(index)}: {outcome}{(outcome == HardwareOutcome.Updated ? $" (hardware CAS on pte[{world.Agent.LastTarget}])" : "")}"));
+            $"{name} {(write ? "store" : "load")} to {world.Where(index)}: {outcome}{(outcome == HardwareOutcome.Updated ? $" (hardware CAS on pte[{agent.LastTarget}])" : "")}"));
         if (outcome != HardwareOutcome.Faulted)
         {
             CheckAfter(world, built, SetupEventKind.Write, index, default, -1);
@@ -230,7 +233,7 @@ internal static class ScenarioBuilder
         CheckAfter(world, built, SetupEventKind.Write, index, entry, -2);
         if (built.SetupFailure is null)
         {
-            world.Agent.Access(index, write, landing, useTlb: true);
+            agent.Access(index, write, landing, useTlb);
             CheckAfter(world, built, SetupEventKind.Write, index, default, -1);
         }
     }

@@ -2,6 +2,7 @@ using ArchPgtable.Contracts.Checking;
 using ArchPgtable.Contracts.Generation;
 using ArchPgtable.Contracts.Helpers;
 using ArchPgtable.Contracts.Running;
+using ArchPgtable.Contracts.World;
 using ArchPgtable.Plugins;
 
 namespace ArchPgtable.Contracts.Properties;
@@ -20,7 +21,7 @@ internal sealed class HelperRaceProperty(HelperContract contract)
 {
     internal override string? SkipReason(ArchInstance arch, ContractOptions options)
     {
-        if (!arch.Hardware.HardwareAccessFlag)
+        if (!AgentVariant.For(arch, options.Machine).Any(AppliesTo))
         {
             return "the hardware model does not set access/dirty flags itself (no concurrent hardware update to race with)";
         }
@@ -37,6 +38,9 @@ internal sealed class HelperRaceProperty(HelperContract contract)
 
         return null;
     }
+
+    /// <summary>Only agents whose hardware sets A/D race with the helper.</summary>
+    internal override bool AppliesTo(AgentVariant variant) => variant.Hardware.HardwareAccessFlag;
 
     internal override CaseOutcome Test(CaseEngine engine, Scenario scenario, CaseReport? report) =>
         engine.RunRace(contract, scenario, report);

@@ -5,7 +5,7 @@ namespace ArchPgtable.Contracts.Running;
 /// helper, and a progress hook. A run is a pure function of these options and the build: the same
 /// options give the same cases, the same results and the same counterexamples.
 /// </summary>
-public sealed class ContractOptions
+public sealed record ContractOptions
 {
     /// <summary>The run seed used when none is given: runs of library users and tests are reproducible by default.</summary>
     public const ulong DefaultRunSeed = 20240607;
@@ -33,6 +33,13 @@ public sealed class ContractOptions
 
     /// <summary>Also race-check helpers whose include/linux/pgtable.h default is in force (they are not atomic against hardware A/D by design; see the README).</summary>
     public bool RaceOnDefaults { get; init; }
+
+    /// <summary>
+    /// The machine whose agents the properties race against and check fault progress for: every distinct kind of
+    /// agent (CPU, SMMU/IOMMU, with its effective hardware A/D and block entry) runs the cases. Null (the default) is the
+    /// build's single CPU.
+    /// </summary>
+    public ArchPgtable.Machines.MachineDescription? Machine { get; init; }
 
     /// <summary>Most shrink attempts after a failure (default 20000).</summary>
     public int MaxShrinkAttempts { get; init; } = 20000;

@@ -38,8 +38,10 @@ public static class ContractSuite
     public static IReadOnlyList<ContractProperty> Properties { get; } =
     [
         .. Helpers.SelectMany(h => new ContractProperty[] { new HelperContractProperty(h), new HelperRaceProperty(h) }),
+        new FaultProgressProperty(),
         new PtepGetGathersProperty(),
         new PtepGetLocklessProperty(),
+        new LocklessRaceProperty(),
         new MkoldCleanEquivalenceProperty(),
         new SetupInvariantsProperty(),
         new PteFormatIdentitiesProperty(),
@@ -85,6 +87,11 @@ public static class ContractSuite
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(property);
         options ??= new ContractOptions();
+        if (options.Machine is not null)
+        {
+            arch = arch.MachineSupportOrDefault.ForMachine(arch, options.Machine);
+        }
+
         var known = KnownFindingFor(arch, property.Name);
         var skip = property.SkipReason(arch, options);
         var result = skip is not null

@@ -14,16 +14,18 @@ internal sealed class ContractWorld
 {
     private const int Asid = 1;
     private readonly ulong[] _saved;
+    private readonly List<(HardwareAgent Agent, string Name)> _setupAgents;
     private int _dirtyEnd;
 
-    public ContractWorld(ArchInstance arch)
+    public ContractWorld(ArchInstance arch, AgentVariant? variant = null, IReadOnlyList<AgentVariant>? machine = null)
     {
         ArgumentNullException.ThrowIfNull(arch);
         Arch = arch;
+        Variant = variant ?? AgentVariant.Default(arch);
         Ops = arch.Ops;
         Format = arch.Format;
         Geometry = arch.Geometry;
-        Hardware = arch.Hardware;
+        Hardware = Variant.Hardware;
         Invariants = arch.Invariants;
         PrivateBits = arch.Invariants?.PrivateViewBits ?? 0;
         BaseVa = Geometry.PmdSize * 4;
@@ -31,13 +33,24 @@ internal sealed class ContractWorld
         Tlb = new Tlb(256);
         var flusher = new MmTlbFlusher(Tlb, Asid, Geometry, Counters);
         Mm = new ContractMm(Counters, flusher);
-        Agent = new HardwareAgent(Table, Hardware, Format, Tlb, Asid, BaseVa >> Geometry.PageShift, Geometry.ContPtes);
+        Agent = new HardwareAgent(Table, Hardware, Format, Tlb, Asid, BaseVa >> Geometry.PageShift, Geometry.ContPtes, Variant);
         Recorder = new AccessRecorder(Agent);
+        _setupAgents = [(Agent, Variant.Label is null ? "CPU" : AgentName(Variant))];
+        foreach (var other in machine ?? [])
+        {
+            if (other != Variant)
+            {
+                _setupAgents.Add((new HardwareAgent(Table, other.Hardware, Format, Tlb, Asid, BaseVa >> Geometry.PageShift, Geometry.ContPtes, other), AgentName(other)));
+            }
+        }
         _saved = new ulong[Geometry.PtrsPerPte];
-        HardwareDirty = DetectHardwareDirty(arch);
+        HardwareDirty = DetectHardwareDirty(arch.Format, Hardware);
     }
 
     public ArchInstance Arch { get; }
+
+    /// <summary>The kind of hardware walker this world's agent is.</summary>
+    public AgentVariant Variant { get; }
 
     public IPageTableOps Ops { get; }
 
@@ -166,16 +179,25 @@ internal sealed class ContractWorld
         return n <= 1 ? (index, 1) : (index & ~(n - 1), n);
     }
 
+    /// <summary>
+    /// The agent a state-building access comes from: the world's own agent, or on a machine any of its kinds (chosen
+    /// from the generated <paramref name="choice"/>), so that, say, a CPU's hardware update can leave a sibling young
+    /// before an SMMU without HTTU faults.
+    /// </summary>
+    public (HardwareAgent Agent, string Name) SetupAgent(int choice) =>
+        _setupAgents.Count == 1 ? _setupAgents[0] : _setupAgents[(int)(((uint)choice * 0x9E3779B1u) >> 16) % _setupAgents.Count];
+
+    private static string AgentName(AgentVariant v) => v.Label is null ? "CPU" : v.Label.Split(':')[0];
+
     public string Describe(int index) => Format.Describe(Table.Peek(index));
 
     public string Where(int index) => string.Create(CultureInfo.InvariantCulture, $"pte[{index}] (va 0x{Addr(index):x})");
 
-    private static bool DetectHardwareDirty(ArchInstance arch)
+    private static bool DetectHardwareDirty(IPteFormat f, IHardwareModel hardware)
     {
-        var f = arch.Format;
         var prot = f.ProtFor(VmFlags.Read | VmFlags.Write | VmFlags.Shared);
         var clean = f.MkClean(f.MkYoung(f.MkWrite(f.PfnPte(0x1000, prot))));
-        var outcome = arch.Hardware.Translate(clean, MemoryAccess.Write);
+        var outcome = hardware.Translate(clean, MemoryAccess.Write);
         return outcome.Ok && f.Dirty(outcome.Updated);
     }
 }

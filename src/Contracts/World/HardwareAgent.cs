@@ -13,7 +13,7 @@ namespace ArchPgtable.Contracts.World;
 /// to the caller.
 /// </summary>
 /// <remarks>Kernel: none; the MMU (hardware-semantics.md §7, §7.5 "any entry of the block").</remarks>
-internal sealed class HardwareAgent(PteTable table, IHardwareModel hardware, IPteFormat format, Tlb tlb, int asid, ulong baseVpn, int maxBlock)
+internal sealed class HardwareAgent(PteTable table, IHardwareModel hardware, IPteFormat format, Tlb tlb, int asid, ulong baseVpn, int maxBlock, AgentVariant variant)
 {
     /// <summary>The index of the entry the last update landed on (or that was walked).</summary>
     public int LastTarget { get; private set; }
@@ -29,6 +29,7 @@ internal sealed class HardwareAgent(PteTable table, IHardwareModel hardware, IPt
     public HardwareOutcome Access(int index, bool write, int landing, bool useTlb)
     {
         var access = write ? MemoryAccess.Write : MemoryAccess.Read;
+        landing = variant.Landing(index, landing);
         var vpn = baseVpn + (ulong)index;
         if (useTlb && tlb.TryLookup(asid, vpn, maxBlock, out var hit))
         {

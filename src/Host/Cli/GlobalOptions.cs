@@ -63,13 +63,21 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, StrictConfig, KernelTree, Patch, .. Trace.All];
+    public Option<string?> Machine { get; } = new("--machine")
+    {
+        Description = "The machine: a preset of the arch (see 'info') or a JSON machine file; its CPUs and device walkers (SMMU/IOMMU) with their capabilities. Default: the arch's one-CPU machine.",
+        HelpName = "PRESET|FILE",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Arch, Config, Set, Plugins, Machine, StrictConfig, KernelTree, Patch, .. Trace.All];
 
     /// <summary>Copies the parsed values into <paramref name="options"/>.</summary>
     public void Apply(ParseResult parse, CliContext context, ArchPgtableOptions options)
     {
         options.Arch = parse.GetValue(Arch);
         options.ConfigFile = parse.GetValue(Config);
+        options.Machine = parse.GetValue(Machine);
         foreach (var set in parse.GetValue(Set) ?? [])
         {
             options.Set.Add(set);

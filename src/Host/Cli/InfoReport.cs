@@ -21,6 +21,10 @@ internal sealed record InfoReport(
     [JsonPropertyName("known_findings")]
     public IReadOnlyList<KnownFinding> KnownFindings { get; init; } = [];
 
+    /// <summary>The machine (<c>--machine</c>) and its agents' capabilities under this configuration.</summary>
+    [JsonPropertyName("machine")]
+    public InfoMachine? Machine { get; init; }
+
     /// <summary>The selected build's description.</summary>
     /// <summary>With --kernel-tree: where the native helpers came from (tree, kernel version, patch, each helper's C function and file); else null.</summary>
     [JsonPropertyName("native")]
@@ -43,7 +47,9 @@ internal sealed record InfoReport(
     {
         var catalog = services.GetRequiredService<PluginCatalog>();
         var selection = services.GetRequiredService<ArchSelection>();
+        var machine = services.GetRequiredService<ArchPgtable.Machines.MachineDescription>();
         var instance = services.GetRequiredService<ArchInstance>();
+        var onMachine = instance.MachineSupportOrDefault.ForMachine(instance, machine);
         var ops = services.GetRequiredService<IPageTableOps>();
         var config = instance.Config;
         return new InfoReport(
@@ -55,8 +61,9 @@ internal sealed record InfoReport(
             [.. HelperBindings.Describe(ops).Select(b =>
                 new InfoHelperRow(b.Name, Provider(b, selection.Arch, ops), b.Impl))])
         {
-            Description = instance.Description,
-            KnownFindings = instance.KnownFindings,
+            Description = onMachine.Description,
+            KnownFindings = onMachine.KnownFindings,
+            Machine = InfoMachine.From(instance, machine),
             Native = NativeArch.BuildInfoOf(ops),
             ArchSource = selection.Source,
             PluginDiagnostics = catalog.Diagnostics,

@@ -32,6 +32,18 @@ internal static class InfoTextWriter
         Heading(console, "Selected arch");
         console.WriteLine($"{report.Arch}: {report.Description} (selected by {report.ArchSource})");
 
+        if (report.Machine is { } machine)
+        {
+            Heading(console, $"Machine {machine.Name}: {machine.Description}");
+            console.Write(Table(border, ["Agent", "Kind", "HW access flag", "HW dirty", "Block entry", "TLB", "BBML2_NOABORT", "Note"],
+                machine.Agents.Select(a => new[]
+                {
+                    a.Name, a.Kind, Ad(a.Can.AccessFlag, a.Effective.AccessFlag), Ad(a.Can.Dirty, a.Effective.Dirty),
+                    a.BlockEntry, a.TlbEntries.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Bbml2NoAbort ? "yes" : "no", a.Note,
+                })));
+            console.WriteLine($"BBML2_NOABORT system-wide: {(machine.Bbml2NoAbort ? "yes" : "no")} (only when every agent has it). Presets: {string.Join(", ", machine.Presets)}.");
+        }
+
         Heading(console, "Effective config");
         console.Write(Table(border, ["Symbol", "Value"], report.Config.Select(kv => new[] { kv.Key, kv.Value })));
         if (report.Warnings.Count > 0)
@@ -63,6 +75,9 @@ internal static class InfoTextWriter
             console.WriteLine($"  {finding.Property} ({finding.Reference}): {finding.Reason}");
         }
     }
+
+    /// <summary>"yes", "no", or "can, off" when the agent can but the kernel configuration does not let it.</summary>
+    private static string Ad(bool can, bool effective) => effective ? "yes" : can ? "can, off" : "no";
 
     private static void Heading(IAnsiConsole console, string text)
     {

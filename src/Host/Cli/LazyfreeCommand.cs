@@ -63,14 +63,19 @@ internal static class LazyfreeCommand
                 }
             }
 
-            var experiment = new LazyfreeExperiment(arch) { Trace = services.GetRequiredService<TraceSession>().Recorder };
+            var machine = services.GetRequiredService<ArchPgtable.Machines.MachineDescription>();
+            var experiment = new LazyfreeExperiment(arch)
+            {
+                Trace = services.GetRequiredService<TraceSession>().Recorder,
+                Machine = machine == arch.MachineSupportOrDefault.Default ? null : machine,
+            };
             var problem = Validate(arch, region, sizes, experiment);
             if (problem is not null)
             {
                 return CliErrors.Write(context, problem);
             }
 
-            var report = Run(context, arch, experiment, region, sizes);
+            var report = Run(context, arch, experiment, region, sizes) with { Machine = experiment.Machine };
             switch (format.Get(parse))
             {
                 case OutputFormat.Json:
@@ -84,7 +89,7 @@ internal static class LazyfreeCommand
                     break;
             }
 
-            return ExitCodes.Ok;
+            return report.Livelocks.Any() ? ExitCodes.CheckFailed : ExitCodes.Ok;
         }));
         return command;
     }

@@ -32,6 +32,12 @@ internal static class LazyfreeJsonWriter
             ["rows"] = rows,
             ["not_modelled"] = new JsonArray(report.NotModelled.Select(f => (JsonNode)JsonValue.Create(f)).ToArray()),
         };
+        if (report.Machine is { } machine)
+        {
+            root["machine"] = machine.Name;
+            root["livelocks"] = new JsonArray(report.Livelocks.Select(l => (JsonNode)JsonValue.Create(l.ToString())!).ToArray());
+        }
+
         output.WriteLine(root.ToJsonString(Options));
     }
 

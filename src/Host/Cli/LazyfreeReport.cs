@@ -1,3 +1,4 @@
+using ArchPgtable.Mm;
 using ArchPgtable.Mm.Experiments;
 
 namespace ArchPgtable.Host.Cli;
@@ -15,4 +16,10 @@ internal sealed record LazyfreeReport(
 
     /// <summary>The published i5 change for a folio size (measured on 4K pages, so null on other page sizes).</summary>
     public double? Published(ulong folioBytes) => PageSize == 4096 ? PublishedLazyfree.Change(folioBytes) : null;
+
+    /// <summary>The machine when one other than the arch's default was chosen (<c>--machine</c>), else null.</summary>
+    public ArchPgtable.Machines.MachineDescription? Machine { get; init; }
+
+    /// <summary>Every fault livelock of every row (multi-agent machines only).</summary>
+    public IEnumerable<FaultLivelock> Livelocks => Rows.SelectMany(r => r.Old.Livelocks.Concat(r.New.Livelocks));
 }

@@ -19,6 +19,11 @@ internal static class LazyfreeTextWriter
     {
         output.WriteLine($"MADV_FREE of {ByteSize.Format(report.RegionBytes)} of written anonymous memory");
         output.WriteLine($"on {report.Description}");
+        if (report.Machine is { } machine)
+        {
+            output.WriteLine($"machine {machine.Name}: {machine.Description} ({string.Join(", ", machine.Agents.Select(a => a.Name))})");
+        }
+
         output.WriteLine("madv: old splits every large folio, new batches (v6.10). sim ms: simulated time");
         output.WriteLine("(README, \"Cost model\"); change: new vs old; i5: the published change");
         var table = new TextTable(Columns);
@@ -45,6 +50,18 @@ internal static class LazyfreeTextWriter
             if (!ok)
             {
                 output.WriteLine($"warning: {ByteSize.Format(r.FolioBytes)}: old and new leave different states (lazyfree {r.Old.LazyfreePages}/{r.New.LazyfreePages}, clean+old {r.Old.CleanOldPages}/{r.New.CleanOldPages} pages)");
+            }
+        }
+
+        if (report.Machine is not null)
+        {
+            var livelocks = report.Livelocks.ToList();
+            output.WriteLine(livelocks.Count == 0
+                ? "every agent read and wrote the region after each MADV_FREE: no fault livelock"
+                : $"{livelocks.Count} fault livelock(s) when every agent touched the region after MADV_FREE; the first:");
+            if (livelocks.Count > 0)
+            {
+                output.WriteLine(livelocks[0].ToString());
             }
         }
 

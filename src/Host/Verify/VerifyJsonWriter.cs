@@ -50,6 +50,7 @@ internal static class VerifyJsonWriter
         ["description"] = o.Target.Arch.Description,
         ["assembly"] = o.Target.AssemblyPath,
         ["passed"] = o.Passed,
+        ["machine"] = o.Target.Machine?.Name ?? o.Target.Arch.MachineSupportOrDefault.Default.Name,
         ["properties"] = new JsonArray([.. o.Results.Select(r => (JsonNode)Property(o, r))]),
     };
 

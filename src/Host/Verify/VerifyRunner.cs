@@ -75,6 +75,7 @@ internal static class VerifyRunner
     /// <summary>Checks one property; when tracing, against a traced copy of the build, as one machine (pid) per property.</summary>
     private static PropertyResult Check(VerifyTarget target, ContractProperty property, ContractOptions options, TraceRecorder? trace)
     {
+        options = options with { Machine = target.Machine };
         if (trace is null)
         {
             return ContractSuite.Check(target.Arch, property, options);

@@ -23,6 +23,36 @@ internal static class VerifyTargets
             throw new ArchPgtableConfigurationException("--kernel-tree runs the tree's helpers for the selected --arch; it cannot be combined with --all or --plugin.");
         }
 
+        var machine = options.Machine;
+        return [.. ResolveBuilds(services, settings).SelectMany(t => OnMachines(t, machine))];
+    }
+
+    /// <summary>
+    /// With <c>--machine</c>, the build on that machine; without, the build on every preset machine of its arch (the
+    /// default machine keeps the plain label), each reported on its own.
+    /// </summary>
+    private static IEnumerable<VerifyTarget> OnMachines(VerifyTarget target, string? machine)
+    {
+        var support = target.Arch.MachineSupportOrDefault;
+        if (machine is not null)
+        {
+            var m = ArchPgtable.Hosting.Machines.MachineResolver.Resolve(target.Arch, machine);
+            return [m == support.Default ? target : Named(target, m, machine)];
+        }
+
+        return support.Presets.Select(p => p == support.Default ? target : Named(target, p, p.Name));
+    }
+
+    private static VerifyTarget Named(VerifyTarget target, ArchPgtable.Machines.MachineDescription machine, string spec) =>
+        target with
+        {
+            Plugin = $"{target.Plugin} [machine {machine.Name}]",
+            ReplayArgs = $"{target.ReplayArgs} --machine {Quote(spec)}",
+            Machine = machine,
+        };
+
+    private static IReadOnlyList<VerifyTarget> ResolveBuilds(IServiceProvider services, VerifySettings settings)
+    {
         if (settings.PluginPath is { } path)
         {
             var sources = services.GetRequiredService<ConfigurationSources>();
@@ -40,7 +70,7 @@ internal static class VerifyTargets
 
         var selection = services.GetRequiredService<ArchSelection>();
         var arch = services.GetRequiredService<ArchInstance>();
-        return [Checked(new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}{NativeComposer.ReplayArgs(options)}"))];
+        return [Checked(new VerifyTarget(selection.Arch, selection.Plugin.AssemblyPath, arch, $"--arch {selection.Arch}{NativeComposer.ReplayArgs(services.GetRequiredService<ArchPgtableOptions>())}"))];
     }
 
     private static VerifyTarget Build(LoadedPlugin plugin, ConfigurationSources sources, string replay, RunDiagnostics? diagnostics)

@@ -20,6 +20,9 @@ public sealed class ArchPgtableOptions
     /// <summary>The arch to build (<c>--arch</c>); null to take it from the other sources or the default rule.</summary>
     public string? Arch { get; set; }
 
+    /// <summary>The machine (<c>--machine</c>): a preset name of the arch or a JSON machine file; null for the arch's default machine.</summary>
+    public string? Machine { get; set; }
+
     /// <summary>A kernel <c>.config</c> file (<c>--config</c>); null for none.</summary>
     public string? ConfigFile { get; set; }
 

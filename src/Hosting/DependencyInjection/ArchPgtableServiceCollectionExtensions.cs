@@ -1,6 +1,7 @@
 using ArchPgtable;
 using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Hosting.Discovery;
+using ArchPgtable.Hosting.Machines;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
 
@@ -11,7 +12,8 @@ public static class ArchPgtableServiceCollectionExtensions
 {
     /// <summary>
     /// Registers, as singletons built on first use: the <see cref="ArchPgtableOptions"/>, the
-    /// <see cref="PluginCatalog"/>, the <see cref="ArchSelection"/>, and the selected
+    /// <see cref="PluginCatalog"/>, the <see cref="ArchSelection"/>, the <see cref="ArchPgtable.Machines.MachineDescription"/> chosen by
+    /// <see cref="ArchPgtableOptions.Machine"/>, and the selected
     /// <see cref="ArchInstance"/> with its pieces (<see cref="EffectiveConfig"/>,
     /// <see cref="ArchGeometry"/>, <see cref="IPteFormat"/>, <see cref="IPageTableOps"/>).
     /// </summary>
@@ -40,6 +42,8 @@ public static class ArchPgtableServiceCollectionExtensions
             sp.GetRequiredService<PluginCatalog>(), sp.GetRequiredService<ConfigurationSources>().Arch));
         services.AddSingleton(sp => NativeComposer.Apply(ArchComposer.Build(
             sp.GetRequiredService<ArchSelection>(), sp.GetRequiredService<ConfigurationSources>()), sp.GetRequiredService<ArchPgtableOptions>()));
+        services.AddSingleton(sp => MachineResolver.Resolve(
+            sp.GetRequiredService<ArchInstance>(), sp.GetRequiredService<ArchPgtableOptions>().Machine));
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Config);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Geometry);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Format);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ArchPgtable.Hardware;
+using ArchPgtable.Machines;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 using ArchPgtable.Mm.Tracing;
@@ -38,6 +40,13 @@ public sealed class LazyfreeExperiment
     /// into it as one machine named after the folio size and algorithm. Null (the default): nothing traced.</summary>
     public TraceRecorder? Trace { get; init; }
 
+    /// <summary>
+    /// The machine, or null for the single-agent default. With several agents, after each measured MADV_FREE every
+    /// agent reads and writes the region again (one page per folio each, not counted in the costs), so a flush that
+    /// missed an agent or a fault that cannot make progress shows up in <see cref="LazyfreeResult.Livelocks"/>.
+    /// </summary>
+    public MachineDescription? Machine { get; init; }
+
     /// <summary>True when a folio of <paramref name="folioBytes"/> would be PMD-mapped (not modelled) rather than PTE-mapped.</summary>
     public bool IsPmdMapped(ulong folioBytes) => folioBytes >= Arch.Geometry.PmdSize;
 
@@ -70,6 +79,7 @@ public sealed class LazyfreeExperiment
             PhysicalPages = pages + (pages / 4) + 4096,
             Thp = ThpPolicy.ForFolioSize(folioBytes, g.PageSize),
             Oracle = false,
+            Machine = Machine,
         });
         var mm = sys.CreateMm();
         mm.Mmap(RegionStart, regionBytes, VmFlags.Read | VmFlags.Write);
@@ -90,7 +100,33 @@ public sealed class LazyfreeExperiment
         var cost = sys.Counters.Snapshot() - cost0;
         var stats = MmStatsSnapshot.Of(sys.Stats) - stats0;
         var (lazy, cleanOld) = Outcome(sys, mm, regionBytes);
-        return new LazyfreeResult(CostModel.Milliseconds(cost, stats), sw.Elapsed.TotalMilliseconds, cost, stats, lazy, cleanOld);
+        if (sys.Agents.Count > 1)
+        {
+            TouchFromEveryAgent(sys, mm, regionBytes, folioBytes);
+        }
+
+        return new LazyfreeResult(CostModel.Milliseconds(cost, stats), sw.Elapsed.TotalMilliseconds, cost, stats, lazy, cleanOld)
+        {
+            Livelocks = [.. sys.Livelocks],
+        };
+    }
+
+    /// <summary>Every agent reads, then writes, one page of every folio (agent i takes page i of the folio).</summary>
+    private static void TouchFromEveryAgent(MmSystem sys, MmStruct mm, ulong regionBytes, ulong folioBytes)
+    {
+        var page = sys.Arch.Geometry.PageSize;
+        var pagesPerFolio = folioBytes / page;
+        foreach (var access in new[] { MemoryAccess.Read, MemoryAccess.Write })
+        {
+            foreach (var agent in sys.Agents)
+            {
+                var offset = (ulong)agent.Index % pagesPerFolio * page;
+                for (var folio = RegionStart; folio < RegionStart + regionBytes; folio += folioBytes)
+                {
+                    sys.Mmu.Access(agent, mm, folio + offset, access);
+                }
+            }
+        }
     }
 
     private static (long Lazyfree, long CleanOld) Outcome(MmSystem sys, MmStruct mm, ulong regionBytes)

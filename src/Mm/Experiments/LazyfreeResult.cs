@@ -7,7 +7,11 @@ namespace ArchPgtable.Mm.Experiments;
 /// <param name="Stats">madvise counts.</param>
 /// <param name="LazyfreePages">Pages whose folio is lazyfree afterwards.</param>
 /// <param name="CleanOldPages">Pages whose PTE reads old and clean (ptep_get) afterwards.</param>
-public sealed record LazyfreeResult(double SimulatedMs, double HostMs, CostSnapshot Cost, MmStatsSnapshot Stats, long LazyfreePages, long CleanOldPages);
+public sealed record LazyfreeResult(double SimulatedMs, double HostMs, CostSnapshot Cost, MmStatsSnapshot Stats, long LazyfreePages, long CleanOldPages)
+{
+    /// <summary>Fault livelocks of the multi-agent pass after the measurement (always empty on a single-agent machine).</summary>
+    public IReadOnlyList<FaultLivelock> Livelocks { get; init; } = [];
+}
 
 /// <summary>One row of the lazyfree experiment: a folio size, the old and new algorithm, and the published change.</summary>
 /// <param name="FolioBytes">The folio size.</param>

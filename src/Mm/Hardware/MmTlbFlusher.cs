@@ -1,39 +1,102 @@
 namespace ArchPgtable.Mm.Hardware;
 
 /// <summary>
-/// The TLB maintenance of one address space: counts each flush and invalidates the shared
-/// <see cref="Tlb"/> for the mm's ASID. Used by <see cref="MmStruct"/> and by anything else that
-/// drives the Mm TLB model directly (the contract suite's world).
+/// The TLB maintenance of one address space: counts each flush and invalidates the mm's ASID in every agent's
+/// <see cref="Tlb"/> — every CPU (broadcast TLBI / shootdown) and every device walker (the SVA mmu-notifier call).
+/// Used by <see cref="MmStruct"/> and by anything else that drives the Mm TLB model directly (the contract suite's world).
 /// </summary>
-/// <remarks>Kernel: flush_tlb_page(), __flush_tlb_range(), flush_tlb_mm() for one mm.</remarks>
-/// <param name="tlb">The TLB model.</param>
-/// <param name="asid">The address space's ASID in it.</param>
-/// <param name="geometry">Page size and contiguous-block size (block entries are invalidated whole).</param>
-/// <param name="counters">Where each flush is counted.</param>
-public sealed class MmTlbFlusher(Tlb tlb, int asid, ArchGeometry geometry, CostCounters counters) : ITlbFlusher
+/// <remarks>Kernel: flush_tlb_page(), __flush_tlb_range(), flush_tlb_mm() for one mm, and
+/// mmu_notifier_arch_invalidate_secondary_tlbs() for the IOMMUs bound to it.</remarks>
+public sealed class MmTlbFlusher : ITlbFlusher
 {
+    private readonly Tlb _tlb;
+    private readonly MmAgent[] _others;
+    private readonly MmAgent? _self;
+    private readonly int _asid;
+    private readonly ArchGeometry _geometry;
+    private readonly CostCounters _counters;
+
+    /// <summary>Maintains one TLB.</summary>
+    /// <param name="tlb">The TLB model.</param>
+    /// <param name="asid">The address space's ASID in it.</param>
+    /// <param name="geometry">Page size and contiguous-block size (block entries are invalidated whole).</param>
+    /// <param name="counters">Where each flush is counted.</param>
+    public MmTlbFlusher(Tlb tlb, int asid, ArchGeometry geometry, CostCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(tlb);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(counters);
+        _tlb = tlb;
+        _others = [];
+        _asid = asid;
+        _geometry = geometry;
+        _counters = counters;
+    }
+
+    /// <summary>Maintains every agent's TLB; with <paramref name="localOnly"/> (fault injection) only the first agent's.</summary>
+    internal MmTlbFlusher(IReadOnlyList<MmAgent> agents, bool localOnly, int asid, ArchGeometry geometry, CostCounters counters)
+        : this(agents[0].Tlb, asid, geometry, counters)
+    {
+        _self = agents[0];
+        _others = localOnly ? [] : [.. agents.Skip(1)];
+    }
+
     /// <inheritdoc/>
     /// <remarks>Kernel: flush_tlb_page()</remarks>
     public void FlushPage(ulong addr)
     {
-        counters.FlushPage(addr);
-        var vpn = addr >> geometry.PageShift;
-        tlb.InvalidateRange(asid, vpn, vpn + 1, geometry.ContPtes);
+        _counters.FlushPage(addr);
+        var vpn = addr >> _geometry.PageShift;
+        Invalidate(vpn, vpn + 1);
     }
 
     /// <inheritdoc/>
     /// <remarks>Kernel: __flush_tlb_range()</remarks>
     public void FlushRange(ulong start, ulong end, ulong stride, bool lastLevel, bool sync)
     {
-        counters.FlushRange(start, end, stride, lastLevel, sync);
-        tlb.InvalidateRange(asid, start >> geometry.PageShift, (end + geometry.PageSize - 1) >> geometry.PageShift, geometry.ContPtes);
+        _counters.FlushRange(start, end, stride, lastLevel, sync);
+        Invalidate(start >> _geometry.PageShift, (end + _geometry.PageSize - 1) >> _geometry.PageShift);
     }
 
     /// <inheritdoc/>
     /// <remarks>Kernel: flush_tlb_mm()</remarks>
     public void FlushAll()
     {
-        counters.FlushAll();
-        tlb.InvalidateAsid(asid);
+        _counters.FlushAll();
+        _tlb.InvalidateAsid(_asid);
+        Count(_self);
+        foreach (var agent in _others)
+        {
+            agent.Tlb.InvalidateAsid(_asid);
+            Count(agent);
+        }
+    }
+
+    private void Invalidate(ulong startVpn, ulong endVpn)
+    {
+        _tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+        Count(_self);
+        foreach (var agent in _others)
+        {
+            agent.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+            Count(agent);
+        }
+    }
+
+    private static void Count(MmAgent? agent)
+    {
+        if (agent is null)
+        {
+            return;
+        }
+
+        if (agent.IsDevice)
+        {
+            agent.Stats.NotifierInvalidations++;
+        }
+        else
+        {
+            agent.Stats.TlbInvalidations++;
+        }
     }
 }

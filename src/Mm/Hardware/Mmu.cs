@@ -15,57 +15,81 @@ namespace ArchPgtable.Mm.Hardware;
 /// <remarks>Kernel: none; the hardware (hardware-semantics.md §7).</remarks>
 public sealed class Mmu
 {
-    private const int MaxAttempts = 16;
     private readonly MmSystem _system;
-    private readonly Random _rng;
     private int _nextVersion;
 
-    internal Mmu(MmSystem system)
-    {
-        _system = system;
-        _rng = new Random(system.Options.Seed);
-    }
+    internal Mmu(MmSystem system) => _system = system;
 
-    /// <summary>Reads the page at <paramref name="va"/>; returns the content version read.</summary>
+    /// <summary>Reads the page at <paramref name="va"/> on the default agent; returns the content version read.</summary>
     /// <exception cref="SegmentationFaultException">The access cannot be resolved.</exception>
-    public int Read(MmStruct mm, ulong va) => Access(mm, va, MemoryAccess.Read);
+    public int Read(MmStruct mm, ulong va) => Access(_system.DefaultAgent, mm, va, MemoryAccess.Read);
 
-    /// <summary>Writes the page at <paramref name="va"/>; returns the new content version.</summary>
+    /// <summary>Writes the page at <paramref name="va"/> on the default agent; returns the new content version.</summary>
     /// <exception cref="SegmentationFaultException">The access cannot be resolved.</exception>
-    public int Write(MmStruct mm, ulong va) => Access(mm, va, MemoryAccess.Write);
+    public int Write(MmStruct mm, ulong va) => Access(_system.DefaultAgent, mm, va, MemoryAccess.Write);
 
-    /// <summary>Performs one access.</summary>
-    public int Access(MmStruct mm, ulong va, MemoryAccess access)
+    /// <summary>Performs one access on the default agent.</summary>
+    public int Access(MmStruct mm, ulong va, MemoryAccess access) => Access(_system.DefaultAgent, mm, va, access);
+
+    /// <summary>
+    /// Performs one access on <paramref name="agent"/>: its TLB, its MMU rules, its block-entry choice. Returns the
+    /// content version read or written, or -1 when the access did not complete within
+    /// <see cref="MmOptions.MaxFaultsPerAccess"/> walks: a <see cref="FaultLivelock"/> is recorded in
+    /// <see cref="MmSystem.Livelocks"/> instead.
+    /// </summary>
+    /// <exception cref="SegmentationFaultException">The access cannot be resolved.</exception>
+    public int Access(MmAgent agent, MmStruct mm, ulong va, MemoryAccess access)
     {
+        ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(mm);
         var g = _system.Arch.Geometry;
-        var hw = _system.Arch.Hardware;
+        var hw = agent.Hardware;
+        var tlb = agent.Tlb;
         var vpn = va >> g.PageShift;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var limit = _system.Options.MaxFaultsPerAccess;
+        var faults = 0;
+        var lastFault = MmuFaultKind.None;
+        agent.Stats.Accesses++;
+        for (var attempt = 0; attempt < limit; attempt++)
         {
-            if (_system.Tlb.TryLookup(mm.Id, vpn, g.ContPtes, out var hit))
+            if (tlb.TryLookup(mm.Id, vpn, g.ContPtes, out var hit))
             {
                 var cached = hw.Translate(hit.Descriptor, access);
                 if (cached.Ok && cached.Updated == hit.Descriptor)
                 {
                     _system.Stats.TlbHits++;
+                    agent.Stats.TlbHits++;
+                    if (attempt >= limit - 2)
+                    {
+                        _system.Faults.Trace = null;
+                    }
+
                     return DataAccess(mm, va, hit.BasePfn + (vpn - hit.BaseVpn), access);
                 }
             }
 
             _system.Stats.TlbMisses++;
+            agent.Stats.TlbMisses++;
+            if (attempt == limit - 2)
+            {
+                // Close to the bound: trace the handler's helper calls for a livelock report.
+                _system.Faults.Trace = [];
+            }
+
             var table = mm.PageTable.Find(va);
             if (table is null)
             {
-                _system.Faults.Handle(mm, va, MmuFaultKind.Translation, access);
+                lastFault = MmuFaultKind.Translation;
+                faults++;
+                Fault(agent, mm, va, lastFault, access);
                 continue;
             }
 
             var idx = g.PteIndex(va);
-            var landing = _system.Options.ContPolicy switch
+            var landing = agent.ContPolicy switch
             {
                 ContPolicy.First => 0,
-                ContPolicy.Random => hw.BlockEntries(table.Peek(idx)) is var b and > 1 ? _rng.Next(b) : 0,
+                ContPolicy.Random => hw.BlockEntries(table.Peek(idx)) is var b and > 1 ? agent.Rng.Next(b) : 0,
                 _ => idx,
             };
             var step = DescriptorWalk.Step(table, idx, landing, hw, access);
@@ -75,7 +99,9 @@ public sealed class Mmu
             }
             if (!step.Outcome.Ok)
             {
-                _system.Faults.Handle(mm, va, step.Outcome.Fault, access);
+                lastFault = step.Outcome.Fault;
+                faults++;
+                Fault(agent, mm, va, lastFault, access);
                 continue;
             }
 
@@ -84,13 +110,43 @@ public sealed class Mmu
                 continue;
             }
 
+            _system.Faults.Trace = null;
             var entry = DescriptorWalk.TlbEntryFor(step, vpn, _system.Arch.Format, hw);
-            _system.Tlb.Fill(mm.Id, entry);
+            tlb.Fill(mm.Id, entry);
             return DataAccess(mm, va, entry.BasePfn + (vpn - entry.BaseVpn), access);
         }
 
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"{access} of 0x{va:x} did not complete after {MaxAttempts} walks: the fault handler leaves the entry faulting ({_system.Arch.Format.Describe(mm.PageTable.Find(va)?.Peek(g.PteIndex(va)) ?? Pte.None)})."));
+        RecordLivelock(agent, mm, va, access, faults, lastFault);
+        return -1;
+    }
+
+    private void Fault(MmAgent agent, MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
+    {
+        agent.Stats.Faults++;
+        _system.Faults.Trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{agent.Name}: {kind} fault"));
+        _system.Faults.Handle(mm, va, kind, access);
+    }
+
+    private void RecordLivelock(MmAgent agent, MmStruct mm, ulong va, MemoryAccess access, int faults, MmuFaultKind lastFault)
+    {
+        var calls = _system.Faults.Trace ?? [];
+        _system.Faults.Trace = null;
+        var g = _system.Arch.Geometry;
+        var fmt = _system.Arch.Format;
+        var table = mm.PageTable.Find(va);
+        var entries = new List<string>();
+        if (table is not null)
+        {
+            var idx = g.PteIndex(va);
+            var block = Math.Max(1, agent.Hardware.BlockEntries(table.Peek(idx)));
+            var first = idx & ~(block - 1);
+            for (var i = first; i < first + block; i++)
+            {
+                entries.Add(string.Create(CultureInfo.InvariantCulture, $"{(i == idx ? "*" : "")}[{i - first}] 0x{table.Peek(i).Value:x16} {fmt.Describe(table.Peek(i))}"));
+            }
+        }
+
+        _system.RecordLivelock(new FaultLivelock(agent.Name, mm.Id, access, va, faults, lastFault, entries, calls));
     }
 
     private void TraceHardwareUpdate(TraceRecorder tracer, PteTable table, in WalkStep step, MemoryAccess access) =>

@@ -29,6 +29,10 @@ internal sealed class MmuGather(MmStruct mm)
         if (_end > _start)
         {
             mm.Tlb.FlushRange(_start, _end, mm.System.Arch.Geometry.PageSize, lastLevel: true, sync: true);
+            if (mm.System.Agents.Count > 1)
+            {
+                StaleTlbAudit.AfterFlush(mm, _start, _end);
+            }
         }
 
         foreach (var head in _folios)

@@ -63,6 +63,10 @@ public sealed class DataOracle
         _losses.Add(new DataLoss(mm.Id, va, pfn, folio, expected, actual, history));
     }
 
+    /// <summary>Records a translation some agent still caches after the flush that should have removed it.</summary>
+    internal void OnStaleTlbEntry(MmStruct mm, ulong va, ulong pfn, string detail) =>
+        _losses.Add(new DataLoss(mm.Id, va, pfn, new FolioExtent(pfn, 1), -1, -1, []) { Detail = detail });
+
     internal void AllowZero(MmStruct mm, ulong start, ulong end)
     {
         for (var va = start; va < end; va += 1UL << _pageShift)

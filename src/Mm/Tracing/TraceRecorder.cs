@@ -115,18 +115,7 @@ public sealed class TraceRecorder
     public ArchInstance Instrument(ArchInstance arch)
     {
         ArgumentNullException.ThrowIfNull(arch);
-        return new ArchInstance
-        {
-            Arch = arch.Arch,
-            Config = arch.Config,
-            Geometry = arch.Geometry,
-            Format = arch.Format,
-            Ops = new TracingPageTableOps(arch.Ops, this),
-            Hardware = arch.Hardware,
-            Invariants = arch.Invariants,
-            KnownFindings = arch.KnownFindings,
-            Description = arch.Description,
-        };
+        return arch.WithOps(new TracingPageTableOps(arch.Ops, this), arch.Description);
     }
 
     /// <summary>Records the start of a span (a helper call, a fault).</summary>

@@ -49,6 +49,7 @@ public static class Builds
         Ops = ops,
         Hardware = arch.Hardware,
         Invariants = arch.Invariants,
+        Machines = arch.Machines,
         KnownFindings = findings,
         Description = description,
     };
