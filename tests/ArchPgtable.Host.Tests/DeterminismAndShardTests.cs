@@ -54,11 +54,12 @@ public sealed partial class DeterminismAndShardTests
     [Fact]
     public void A_strict_failure_summary_counts_the_failure()
     {
-        var result = Run("verify", "--arch", "riscv64", "--strict", "--seed", "1", "--helper", "ptep_set_access_flags", "--cases", "4000");
+        var result = Run("verify", "--arch", "riscv64", "--machine", "default", "--strict", "--seed", "1", "--helper", "ptep_set_access_flags", "--cases", "4000");
 
         Assert.Equal(ExitCodes.CheckFailed, result.ExitCode);
         var summary = result.Out.TrimEnd().Split(Environment.NewLine)[^1];
-        Assert.Equal("riscv64: 1 property failed (1 held, 1 failed (1 known finding, --strict), 0 XPASS, 0 skipped)", summary);
+        Assert.Equal("riscv64: 1 property failed (2 held, 1 failed (1 known finding, --strict), 0 XPASS, 0 skipped)", summary);
+        Assert.Contains("replay: archpgtable verify --arch riscv64 --machine default --helper ptep_set_access_flags --seed ", result.Out, StringComparison.Ordinal);
         Assert.DoesNotMatch(FailedWithZero(), result.Out);
     }
 

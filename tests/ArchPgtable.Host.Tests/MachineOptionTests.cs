@@ -144,8 +144,8 @@ public sealed class MachineOptionTests : IDisposable
         var json = Run("verify", "--arch", arch, "--machine", "default", "--helper", "ptep_set_access_flags", "--cases", "20", "--format", "json").Json();
         var lockless = Run("verify", "--arch", arch, "--machine", "default", "--helper", "ptep_get_lockless", "--cases", "20", "--format", "json").Json();
 
-        Assert.Contains("ptep_set_access_flags/fault-progress", json.GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
-        Assert.Contains("ptep_get_lockless/race", lockless.GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Contains("ptep_set_access_flags/fault-progress", json.GetProperty("builds")[0].GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Contains("ptep_get_lockless/race", lockless.GetProperty("builds")[0].GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]
@@ -167,8 +167,9 @@ public sealed class MachineOptionTests : IDisposable
     {
         var json = Run("verify", "--arch", "arm64", "--machine", "smmu-no-httu", "--helper", "ptep_set_access_flags", "--cases", "30", "--format", "json").Json();
 
-        Assert.Equal("smmu-no-httu", json.GetProperty("machine").GetString());
-        Assert.Equal("arm64 [machine smmu-no-httu]", json.GetProperty("plugin").GetString());
+        var build = Assert.Single(json.GetProperty("builds").EnumerateArray());
+        Assert.Equal("smmu-no-httu", build.GetProperty("machine").GetString());
+        Assert.Equal("arm64 [machine smmu-no-httu]", build.GetProperty("arch").GetString());
     }
 
     private static void AssertBad(CliResult result, string expected)

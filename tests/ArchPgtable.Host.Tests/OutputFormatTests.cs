@@ -56,7 +56,7 @@ public sealed class OutputFormatTests
     public void Verify_json_has_one_shape_for_one_build_or_many()
     {
         var one = Run("verify", "--arch", "generic", "--helper", "pte_batch_hint", "--cases", "5", "--json").Json();
-        var many = Run("verify", "--all", "--helper", "pte_batch_hint", "--cases", "5", "--json").Json();
+        var many = Run("verify", "--all", "--machine", "default", "--helper", "pte_batch_hint", "--cases", "5", "--json").Json();
 
         Assert.Equal(Keys(one), Keys(many));
         Assert.Single(one.GetProperty("builds").EnumerateArray());

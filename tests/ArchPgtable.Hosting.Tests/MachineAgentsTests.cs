@@ -1,5 +1,7 @@
 using ArchPgtable.Hosting.Configuration;
+using ArchPgtable.Hardware;
 using ArchPgtable.Machines;
+using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Hosting.Tests;
 
@@ -29,5 +31,29 @@ public sealed class MachineAgentsTests
         var e = Assert.Throws<ArchPgtableConfigurationException>(() => ArchPgtableMachine.CreateBuilder().WithArch("arm64").WithMachine("nosuch").Build().Dispose());
 
         Assert.Contains("nosuch", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_traced_access_by_a_device_agent_is_recorded_on_that_agents_thread_and_core_mm_stays_on_the_cpu()
+    {
+        var recorder = new TraceRecorder();
+        using var machine = ArchPgtableMachine.CreateBuilder().WithArch("arm64").WithMachine("smmu-no-httu").WithTrace(recorder).Build();
+        var smmu = machine.System.Agents.First(a => a.Spec.Kind == AgentKind.Smmu);
+        machine.Map(0x4000_0000, 64 * 1024);
+
+        var mark = recorder.Events.Count;
+        machine.System.Mmu.Access(smmu, machine.Mm, 0x4000_0000, MemoryAccess.Write);
+        var deviceEvents = recorder.Events.Skip(mark).ToList();
+        mark = recorder.Events.Count;
+        machine.Write(0x4000_1000);
+        var cpuEvents = recorder.Events.Skip(mark).ToList();
+
+        var smmuTid = recorder.Agents[smmu.Name];
+        var cpuTid = recorder.Agents[machine.System.DefaultAgent.Name];
+        Assert.NotEqual(smmuTid, cpuTid);
+        Assert.Contains(deviceEvents, e => e.Name == "handle_mm_fault");
+        Assert.All(deviceEvents, e => Assert.Equal(smmuTid, e.Tid));
+        Assert.NotEmpty(cpuEvents);
+        Assert.All(cpuEvents, e => Assert.Equal(cpuTid, e.Tid));
     }
 }

@@ -65,7 +65,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Machine { get; } = new("--machine")
     {
-        Description = "The machine: a preset of the arch (see 'info') or a JSON machine file; its CPUs and device walkers (SMMU/IOMMU) with their capabilities. Default: the arch's one-CPU machine.",
+        Description = "The machine: a preset of the arch (see 'info') or a JSON machine file; its CPUs and device walkers (SMMU/IOMMU) with their capabilities. Without it: the arch's one-CPU machine.",
         HelpName = "PRESET|FILE",
         Recursive = true,
     };

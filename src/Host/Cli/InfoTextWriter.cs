@@ -34,14 +34,22 @@ internal static class InfoTextWriter
 
         if (report.Machine is { } machine)
         {
-            Heading(console, $"Machine {machine.Name}: {machine.Description}");
-            console.Write(Table(border, ["Agent", "Kind", "HW access flag", "HW dirty", "Block entry", "TLB", "BBML2_NOABORT", "Note"],
+            Heading(console, $"Machine {machine.Name}");
+            console.WriteLine(machine.Description);
+            // Short headers and the notes below the table, so it fits 80 columns.
+            console.Write(Table(border, ["Agent", "Kind", "HW AF", "HW dirty", "Block entry", "TLB", "BBML2"],
                 machine.Agents.Select(a => new[]
                 {
                     a.Name, a.Kind, Ad(a.Can.AccessFlag, a.Effective.AccessFlag), Ad(a.Can.Dirty, a.Effective.Dirty),
-                    a.BlockEntry, a.TlbEntries.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Bbml2NoAbort ? "yes" : "no", a.Note,
+                    a.BlockEntry, a.TlbEntries.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Bbml2NoAbort ? "yes" : "no",
                 })));
-            console.WriteLine($"BBML2_NOABORT system-wide: {(machine.Bbml2NoAbort ? "yes" : "no")} (only when every agent has it). Presets: {string.Join(", ", machine.Presets)}.");
+            foreach (var a in machine.Agents.Where(a => !string.IsNullOrEmpty(a.Note)))
+            {
+                console.WriteLine($"  {a.Name}: {a.Note}");
+            }
+
+            console.WriteLine($"BBML2_NOABORT system-wide: {(machine.Bbml2NoAbort ? "yes" : "no")} (only when every agent has it).");
+            console.WriteLine($"Presets: {string.Join(", ", machine.Presets)}.");
         }
 
         Heading(console, "Effective config");

@@ -37,7 +37,8 @@ internal static class VerifyTargets
         if (machine is not null)
         {
             var m = ArchPgtable.Hosting.Machines.MachineResolver.Resolve(target.Arch, machine);
-            return [m == support.Default ? target : Named(target, m, machine)];
+            // The replay line names the machine that was asked for, the default one included.
+            return [m == support.Default ? target with { ReplayArgs = $"{target.ReplayArgs} --machine {Quote(machine)}" } : Named(target, m, machine)];
         }
 
         return support.Presets.Select(p => p == support.Default ? target : Named(target, p, p.Name));

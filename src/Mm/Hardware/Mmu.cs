@@ -42,6 +42,25 @@ public sealed class Mmu
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(mm);
+        if (_system.Tracer is { } tracer && !ReferenceEquals(agent, _system.DefaultAgent))
+        {
+            // The walk, its hardware update and the fault handling are this agent's (its own thread in the trace).
+            tracer.Agent = agent.Name;
+            try
+            {
+                return AccessCore(agent, mm, va, access);
+            }
+            finally
+            {
+                tracer.Agent = _system.DefaultAgent.Name;
+            }
+        }
+
+        return AccessCore(agent, mm, va, access);
+    }
+
+    private int AccessCore(MmAgent agent, MmStruct mm, ulong va, MemoryAccess access)
+    {
         var g = _system.Arch.Geometry;
         var hw = agent.Hardware;
         var tlb = agent.Tlb;

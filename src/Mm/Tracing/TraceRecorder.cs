@@ -102,6 +102,7 @@ public sealed class TraceRecorder
     {
         ArgumentNullException.ThrowIfNull(system);
         BeginProcess(name ?? $"{system.Arch.Arch}: {system.Arch.Description}");
+        Agent = system.DefaultAgent.Name;
         system.AttachTracer(this, new TracingPageTableOps(system.Arch.Ops, this));
         return system;
     }
