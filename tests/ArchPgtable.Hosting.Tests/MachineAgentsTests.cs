@@ -1,5 +1,5 @@
-using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Hardware;
+using ArchPgtable.Hosting.Configuration;
 using ArchPgtable.Machines;
 using ArchPgtable.Mm.Tracing;
 
