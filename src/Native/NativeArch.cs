@@ -56,18 +56,8 @@ public static class NativeArch
                 [.. HelperNames.Select(h => Source(h, taken))], taken.Count,
                 [.. spec.KnownDifferences.Where(d => taken.ContainsKey(d.WhenTreeDefines))]);
             var ops = new NativePageTableOps(model.Format, model.Geometry, modelOps.DebugVm, NativeLibraryHandle.Load(library), options.Features, info);
-            return new ArchInstance
-            {
-                Arch = model.Arch,
-                Config = model.Config,
-                Geometry = model.Geometry,
-                Format = model.Format,
-                Ops = ops,
-                Hardware = model.Hardware,
-                Invariants = model.Invariants,
-                KnownFindings = model.KnownFindings,
-                Description = $"{model.Description}; helpers: native C from Linux {tree.Version}{(options.Patch is null ? "" : " + " + Path.GetFileName(options.Patch))}",
-            };
+            // Everything but the helpers is the model's: geometry, format, hardware, invariants, known findings, machines.
+            return model.WithOps(ops, $"{model.Description}; helpers: native C from Linux {tree.Version}{(options.Patch is null ? "" : " + " + Path.GetFileName(options.Patch))}");
         }
         finally
         {
