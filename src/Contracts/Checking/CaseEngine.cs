@@ -30,15 +30,30 @@ internal sealed class CaseEngine
 
     public CaseState State { get; }
 
+    /// <summary>
+    /// Builds <paramref name="scenario"/>'s state in the world (with the last folio left free when
+    /// <paramref name="reserveLastFolio"/>); null, with the setup failure reported, when it cannot be built:
+    /// the case then fails.
+    /// </summary>
+    public BuiltState? Build(Scenario scenario, bool reserveLastFolio, CaseReport? report)
+    {
+        var built = ScenarioBuilder.Build(World, scenario, reserveLastFolio, report?.Setup);
+        if (built.SetupFailure is null)
+        {
+            return built;
+        }
+
+        report?.Violations.Add("while building the state: " + built.SetupFailure);
+        report?.CountBlocks(World);
+        return null;
+    }
+
     /// <summary>Builds the state and resolves the call; null when the case is discarded. A setup failure is reported as a failing outcome.</summary>
     public CaseOutcome? Prepare(HelperContract h, Scenario scenario, CaseReport? report, out ResolvedCall call)
     {
         call = default;
-        var built = ScenarioBuilder.Build(World, scenario, h.Shape == CallShape.NewMapping, report?.Setup);
-        if (built.SetupFailure is not null)
+        if (Build(scenario, h.Shape == CallShape.NewMapping, report) is not { } built)
         {
-            report?.Violations.Add("while building the state: " + built.SetupFailure);
-            report?.CountBlocks(World);
             return CaseOutcome.Fail;
         }
 

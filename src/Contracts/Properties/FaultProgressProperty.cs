@@ -23,11 +23,8 @@ internal sealed class FaultProgressProperty() : ScenarioProperty("ptep_set_acces
     internal override CaseOutcome Test(CaseEngine engine, Scenario scenario, CaseReport? report)
     {
         var w = engine.World;
-        var built = ScenarioBuilder.Build(w, scenario, reserveLastFolio: false, report?.Setup);
-        if (built.SetupFailure is not null)
+        if (engine.Build(scenario, reserveLastFolio: false, report) is null)
         {
-            report?.Violations.Add("while building the state: " + built.SetupFailure);
-            report?.CountBlocks(w);
             return CaseOutcome.Fail;
         }
 

@@ -30,11 +30,8 @@ internal sealed class LocklessRaceProperty() : ScenarioProperty("ptep_get_lockle
     internal override CaseOutcome Test(CaseEngine engine, Scenario scenario, CaseReport? report)
     {
         var w = engine.World;
-        var built = ScenarioBuilder.Build(w, scenario, reserveLastFolio: true, report?.Setup);
-        if (built.SetupFailure is not null)
+        if (engine.Build(scenario, reserveLastFolio: true, report) is not { } built)
         {
-            report?.Violations.Add("while building the state: " + built.SetupFailure);
-            report?.CountBlocks(w);
             return CaseOutcome.Fail;
         }
 
