@@ -92,7 +92,7 @@ internal sealed class GlobalOptions
         options.Patch = parse.GetValue(Patch);
         options.DefaultPluginDirectory = context.DefaultPluginDirectory;
         options.Environment = context.Environment;
-        options.OptionNames = new ArchPgtableOptionNames { Arch = "--arch", Set = "--set" };
+        options.OptionNames = new ArchPgtableOptionNames { Arch = "--arch", Set = "--set", Machine = "--machine", KernelTree = "--kernel-tree", Patch = "--patch" };
     }
 
     private static void NotADirectory(System.CommandLine.Parsing.OptionResult r)

@@ -36,7 +36,7 @@ internal static class VerifyTargets
         var support = target.Arch.MachineSupportOrDefault;
         if (machine is not null)
         {
-            var m = ArchPgtable.Hosting.Machines.MachineResolver.Resolve(target.Arch, machine);
+            var m = ArchPgtable.Hosting.Machines.MachineResolver.Resolve(target.Arch, machine, "--machine");
             // The replay line names the machine that was asked for, the default one included.
             return [m == support.Default ? target with { ReplayArgs = $"{target.ReplayArgs} --machine {Quote(machine)}" } : Named(target, m, machine)];
         }

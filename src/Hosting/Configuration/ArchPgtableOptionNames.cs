@@ -15,4 +15,13 @@ public sealed record ArchPgtableOptionNames
 
     /// <summary>The name of <see cref="ArchPgtableOptions.Set"/> in messages (<c>Set: assignment 1 malformed …</c>).</summary>
     public string Set { get; init; } = "ArchPgtableOptions.Set";
+
+    /// <summary>The name of <see cref="ArchPgtableOptions.Machine"/> in messages.</summary>
+    public string Machine { get; init; } = "ArchPgtableOptions.Machine";
+
+    /// <summary>The name of <see cref="ArchPgtableOptions.KernelTree"/> in messages.</summary>
+    public string KernelTree { get; init; } = "ArchPgtableOptions.KernelTree";
+
+    /// <summary>The name of <see cref="ArchPgtableOptions.Patch"/> in messages.</summary>
+    public string Patch { get; init; } = "ArchPgtableOptions.Patch";
 }

@@ -13,7 +13,7 @@ internal static class NativeComposer
         {
             return options.Patch is null
                 ? arch
-                : throw new ArchPgtableConfigurationException("--patch needs --kernel-tree (the tree the patch applies to).");
+                : throw new ArchPgtableConfigurationException($"{options.OptionNames.Patch} needs {options.OptionNames.KernelTree} (the tree the patch applies to).");
         }
 
         try

@@ -42,8 +42,9 @@ public static class ArchPgtableServiceCollectionExtensions
             sp.GetRequiredService<PluginCatalog>(), sp.GetRequiredService<ConfigurationSources>().Arch));
         services.AddSingleton(sp => NativeComposer.Apply(ArchComposer.Build(
             sp.GetRequiredService<ArchSelection>(), sp.GetRequiredService<ConfigurationSources>()), sp.GetRequiredService<ArchPgtableOptions>()));
-        services.AddSingleton(sp => MachineResolver.Resolve(
-            sp.GetRequiredService<ArchInstance>(), sp.GetRequiredService<ArchPgtableOptions>().Machine));
+        services.AddSingleton(sp => sp.GetRequiredService<ArchPgtableOptions>() is var o
+            ? MachineResolver.Resolve(sp.GetRequiredService<ArchInstance>(), o.Machine, o.OptionNames.Machine)
+            : null!);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Config);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Geometry);
         services.AddSingleton(sp => sp.GetRequiredService<ArchInstance>().Format);
