@@ -32,26 +32,26 @@ public static class NativeArch
         ArgumentNullException.ThrowIfNull(options);
         if (!Specs.TryGetValue(model.Arch, out var spec))
         {
-            throw new NativeBuildException($"--kernel-tree: no native helpers for arch '{model.Arch}' (available: {string.Join(", ", Specs.Keys)}).");
+            throw new NativeBuildException($"{options.KernelTreeName}: no native helpers for arch '{model.Arch}' (available: {string.Join(", ", Specs.Keys)}).");
         }
 
         if (model.Ops is not GenericPageTableOps modelOps)
         {
-            throw new NativeBuildException($"--kernel-tree: the {model.Arch} plugin's helpers do not derive from GenericPageTableOps.");
+            throw new NativeBuildException($"{options.KernelTreeName}: the {model.Arch} plugin's helpers do not derive from GenericPageTableOps.");
         }
 
         var symbols = spec.Symbols(model);
         var cache = options.CacheDirectory is null ? NativeCache.Default : new NativeCache(options.CacheDirectory);
-        var tree = KernelSource.Materialize(options.KernelTree, spec.Paths, cache);
+        var tree = KernelSource.Materialize(options.KernelTree, spec.Paths, cache, options.KernelTreeName);
         try
         {
             if (options.Patch is not null)
             {
-                PatchApplier.Apply(options.Patch, tree);
+                PatchApplier.Apply(options.Patch, tree, options.PatchName);
             }
 
             var (source, taken) = NativeSourceGenerator.Generate(spec, tree, symbols);
-            var library = BuildLibrary(source, cache, tree, options.Patch);
+            var library = BuildLibrary(source, cache, tree, options.Patch, options.PatchName);
             var info = new NativeBuildInfo(options.KernelTree, tree.Version.ToString(), options.Patch, library,
                 [.. HelperNames.Select(h => Source(h, taken))], taken.Count,
                 [.. spec.KnownDifferences.Where(d => taken.ContainsKey(d.WhenTreeDefines))]);
@@ -89,7 +89,7 @@ public static class NativeArch
     private static bool Calls(string text, string name) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![A-Za-z0-9_]){System.Text.RegularExpressions.Regex.Escape(name)}\s*\(");
 
-    private static string BuildLibrary(string source, NativeCache cache, KernelSource tree, string? patch)
+    private static string BuildLibrary(string source, NativeCache cache, KernelSource tree, string? patch, string patchName)
     {
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             source + "\n" + CCompiler.Compiler + " " + string.Join(' ', CCompiler.Flags))))[..16];
@@ -112,7 +112,7 @@ public static class NativeArch
         try
         {
             CCompiler.Compile(sourcePath, Path.Combine(scratch, "libarchpgtable-native.so"),
-                $"Linux {tree.Version} ({tree.Origin}){(patch is null ? "" : " with --patch " + patch)}");
+                $"Linux {tree.Version} ({tree.Origin}){(patch is null ? "" : $" with {patchName} {patch}")}");
         }
         catch
         {

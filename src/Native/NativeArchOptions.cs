@@ -11,6 +11,12 @@ public sealed class NativeArchOptions
     /// <summary>A unified diff to apply to the extracted files before building (<c>--patch</c>), or null.</summary>
     public string? Patch { get; init; }
 
+    /// <summary>How messages name <see cref="KernelTree"/> (the command line says <c>--kernel-tree</c>, an embedder's host its own option).</summary>
+    public string KernelTreeName { get; init; } = "NativeArchOptions.KernelTree";
+
+    /// <summary>How messages name <see cref="Patch"/> (the command line says <c>--patch</c>).</summary>
+    public string PatchName { get; init; } = "NativeArchOptions.Patch";
+
     /// <summary>Where extracted files and libraries are cached; <see cref="NativeCache.Default"/> when null.</summary>
     public string? CacheDirectory { get; init; }
 

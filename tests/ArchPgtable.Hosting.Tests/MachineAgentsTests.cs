@@ -26,6 +26,15 @@ public sealed class MachineAgentsTests
     }
 
     [Fact]
+    public void A_kernel_tree_error_names_the_option_the_embedder_set()
+    {
+        var e = Assert.Throws<ArchPgtableConfigurationException>(() =>
+            ArchPgtableMachine.CreateBuilder().WithArch("arm64").Configure(o => o.KernelTree = "/nonexistent/linux").Build().Dispose());
+
+        Assert.Equal("ArchPgtableOptions.KernelTree /nonexistent/linux: no such directory or tarball.", e.Message);
+    }
+
+    [Fact]
     public void An_unknown_preset_is_a_configuration_error_naming_it()
     {
         var e = Assert.Throws<ArchPgtableConfigurationException>(() => ArchPgtableMachine.CreateBuilder().WithArch("arm64").WithMachine("nosuch").Build().Dispose());

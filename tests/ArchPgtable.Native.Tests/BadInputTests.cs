@@ -9,7 +9,7 @@ public sealed class BadInputTests
     public void A_missing_tree_is_named()
     {
         var e = Assert.Throws<NativeBuildException>(() => NativeTree.Native(tree: "/nonexistent/linux"));
-        Assert.Equal("--kernel-tree /nonexistent/linux: no such directory or tarball.", e.Message);
+        Assert.Equal("NativeArchOptions.KernelTree /nonexistent/linux: no such directory or tarball.", e.Message);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class BadInputTests
 
             var e = Assert.Throws<NativeBuildException>(() =>
                 NativeArch.Compose(NativeTree.Model(), new NativeArchOptions { KernelTree = tarball, CacheDirectory = Path.Combine(dir, "cache") }));
-            Assert.StartsWith($"--kernel-tree {tarball}: not a Linux source tarball (", e.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"NativeArchOptions.KernelTree {tarball}: not a Linux source tarball (", e.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', e.Message);
         }
         finally
@@ -90,14 +90,14 @@ public sealed class BadInputTests
     public void A_missing_patch_file_is_named()
     {
         var e = Assert.Throws<NativeBuildException>(() => NativeTree.Native(patch: "/nonexistent.patch"));
-        Assert.Equal("--patch /nonexistent.patch: no such file.", e.Message);
+        Assert.Equal("NativeArchOptions.Patch /nonexistent.patch: no such file.", e.Message);
     }
 
     [Fact]
     public void A_compile_error_names_the_kernel_file_line_and_the_first_error()
     {
         var e = Assert.Throws<NativeBuildException>(() => NativeTree.Native(patch: NativeTree.TestData("compile-error.patch")));
-        Assert.Matches(@"^compiling Linux 6\.12\.\d+ \(.*\) with --patch .*compile-error\.patch failed: arch/arm64/mm/contpte\.c:\d+: .*__clear_young_dirty_ptes_typo", e.Message);
+        Assert.Matches(@"^compiling Linux 6\.12\.\d+ \(.*\) with NativeArchOptions\.Patch .*compile-error\.patch failed: arch/arm64/mm/contpte\.c:\d+: .*__clear_young_dirty_ptes_typo", e.Message);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class BadInputTests
         var generic = new Generic.GenericArchPlugin().Build(new Kconfig.EffectiveConfig("generic", new Dictionary<string, string>()));
         var e = Assert.Throws<NativeBuildException>(() =>
             NativeArch.Compose(generic, new NativeArchOptions { KernelTree = NativeTree.Path, CacheDirectory = NativeTree.Cache }));
-        Assert.Equal("--kernel-tree: no native helpers for arch 'generic' (available: arm64).", e.Message);
+        Assert.Equal("NativeArchOptions.KernelTree: no native helpers for arch 'generic' (available: arm64).", e.Message);
     }
 
     [Fact]

@@ -18,7 +18,13 @@ internal static class NativeComposer
 
         try
         {
-            return NativeArch.Compose(arch, new NativeArchOptions { KernelTree = options.KernelTree, Patch = options.Patch });
+            return NativeArch.Compose(arch, new NativeArchOptions
+            {
+                KernelTree = options.KernelTree,
+                Patch = options.Patch,
+                KernelTreeName = options.OptionNames.KernelTree,
+                PatchName = options.OptionNames.Patch,
+            });
         }
         catch (NativeBuildException e)
         {

@@ -6,24 +6,24 @@ namespace ArchPgtable.Native.Build;
 internal static class PatchApplier
 {
     /// <exception cref="NativeBuildException">The patch file is missing or does not apply; nothing is changed then.</exception>
-    public static void Apply(string patchFile, KernelSource tree)
+    public static void Apply(string patchFile, KernelSource tree, string option)
     {
         if (!File.Exists(patchFile))
         {
-            throw new NativeBuildException($"--patch {patchFile}: no such file.");
+            throw new NativeBuildException($"{option} {patchFile}: no such file.");
         }
 
         string[] common = ["-p1", "--batch", "--forward", "--no-backup-if-mismatch", "-r", "-", "-d", tree.Directory, "-i", Path.GetFullPath(patchFile)];
         var (dryExit, dryOutput) = ProcessRunner.Run("patch", ["--dry-run", .. common]);
         if (dryExit != 0)
         {
-            throw new NativeBuildException($"--patch {patchFile} does not apply to Linux {tree.Version} ({tree.Origin}): {Reason(dryOutput)}");
+            throw new NativeBuildException($"{option} {patchFile} does not apply to Linux {tree.Version} ({tree.Origin}): {Reason(dryOutput)}");
         }
 
         var (exit, output) = ProcessRunner.Run("patch", common);
         if (exit != 0)
         {
-            throw new NativeBuildException($"--patch {patchFile} does not apply to Linux {tree.Version} ({tree.Origin}): {Reason(output)}");
+            throw new NativeBuildException($"{option} {patchFile} does not apply to Linux {tree.Version} ({tree.Origin}): {Reason(output)}");
         }
     }
 

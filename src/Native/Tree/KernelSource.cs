@@ -35,7 +35,7 @@ public sealed class KernelSource
 
     /// <summary>Materializes <paramref name="files"/> (tree-relative paths) of the tree at <paramref name="path"/> into a fresh folder under the cache.</summary>
     /// <exception cref="NativeBuildException">The tree does not exist, is not a kernel tree, or lacks a file.</exception>
-    public static KernelSource Materialize(string path, IReadOnlyCollection<string> files, NativeCache cache)
+    public static KernelSource Materialize(string path, IReadOnlyCollection<string> files, NativeCache cache, string option)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(files);
@@ -44,7 +44,7 @@ public sealed class KernelSource
         string sourceDir;
         if (File.Exists(full) && IsTarball(full))
         {
-            sourceDir = Extract(full, files, cache);
+            sourceDir = Extract(full, files, cache, option);
         }
         else if (System.IO.Directory.Exists(full))
         {
@@ -53,14 +53,14 @@ public sealed class KernelSource
         else
         {
             throw new NativeBuildException(File.Exists(full)
-                ? $"--kernel-tree {path}: not a directory or a .tar.xz/.tar.gz/.tar/.tar.bz2 tarball."
-                : $"--kernel-tree {path}: no such directory or tarball.");
+                ? $"{option} {path}: not a directory or a .tar.xz/.tar.gz/.tar/.tar.bz2 tarball."
+                : $"{option} {path}: no such directory or tarball.");
         }
 
         var makefile = Path.Combine(sourceDir, "Makefile");
         if (!File.Exists(makefile))
         {
-            throw new NativeBuildException($"--kernel-tree {path}: no top-level Makefile; not a Linux source tree.");
+            throw new NativeBuildException($"{option} {path}: no top-level Makefile; not a Linux source tree.");
         }
 
         var version = KernelVersion.Parse(File.ReadAllText(makefile), path);
@@ -86,7 +86,7 @@ public sealed class KernelSource
     /// <summary>Deletes the materialized folder.</summary>
     public void Delete() => NativeCache.TryDelete(Directory);
 
-    private static string Extract(string tarball, IReadOnlyCollection<string> files, NativeCache cache)
+    private static string Extract(string tarball, IReadOnlyCollection<string> files, NativeCache cache, string option)
     {
         var info = new FileInfo(tarball);
         var keyText = string.Create(CultureInfo.InvariantCulture,
@@ -112,7 +112,7 @@ public sealed class KernelSource
         {
             NativeCache.TryDelete(scratch);
             var first = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no top-level Makefile in it";
-            throw new NativeBuildException($"--kernel-tree {tarball}: not a Linux source tarball ({first.Trim()}).");
+            throw new NativeBuildException($"{option} {tarball}: not a Linux source tarball ({first.Trim()}).");
         }
 
         NativeCache.Publish(scratch, entry);
