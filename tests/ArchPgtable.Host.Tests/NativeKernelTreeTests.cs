@@ -83,6 +83,29 @@ public sealed class NativeKernelTreeTests
     }
 
     [Fact]
+    public void Diff_traces_the_model_and_the_C_helpers_on_their_own_threads()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"archpgtable-diff-trace-{Environment.ProcessId}.json");
+        try
+        {
+            var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
+                "diff", "--arch", "arm64", "--kernel-tree", Tarball, "--helper", "wrprotect_ptes", "--cases", "5", "--seed", "1", "--trace", file);
+
+            Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+            var events = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
+            var threads = events.Where(e => e.GetProperty("name").GetString() == "thread_name")
+                .ToDictionary(e => e.GetProperty("tid").GetInt32(), e => e.GetProperty("args").GetProperty("name").GetString());
+            var calls = events.Where(e => e.GetProperty("name").GetString() == "wrprotect_ptes" && e.GetProperty("ph").GetString() == "B").ToList();
+            Assert.Contains(calls, e => threads[e.GetProperty("tid").GetInt32()] == "model");
+            Assert.Contains(calls, e => threads[e.GetProperty("tid").GetInt32()] == "native");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Diff_needs_a_kernel_tree()
     {
         var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "arm64");

@@ -40,9 +40,11 @@ internal static class DiffCommand
             var native = services.GetRequiredService<ArchInstance>();
             var model = ArchComposer.Build(selection, services.GetRequiredService<ConfigurationSources>());
             var seed = contract.GetSeed(parse);
+            var trace = services.GetRequiredService<TraceSession>().Recorder;
+            trace?.BeginProcess($"diff {selection.Arch}: model vs native");
             var results = DifferentialSuite.Compare(
-                new DiffSide(model, "model", ModelImplementations(model.Ops)),
-                new DiffSide(native, "native", NativeImplementations(native.Ops)),
+                new DiffSide(trace is null ? model : trace.Instrument(model, "model"), "model", ModelImplementations(model.Ops)),
+                new DiffSide(trace is null ? native : trace.Instrument(native, "native"), "native", NativeImplementations(native.Ops)),
                 new ContractOptions { Cases = parse.GetValue(contract.Cases), RunSeed = seed.RunSeed, Seed = seed.Token, Helper = parse.GetValue(contract.Helper) });
             var explained = NativeArch.BuildInfoOf(native.Ops)?.KnownDifferences.ToDictionary(d => d.Helper, d => d.Explanation) ?? [];
             var report = new DiffReport(selection.Arch, native.Description, seed, results, explained,

@@ -6,7 +6,7 @@ namespace ArchPgtable.Mm.Tracing;
 /// Records kernel-named events of a simulated run — helper calls with their arguments and return
 /// value, the raw PTE accesses they make, TLB flushes, contpte folds and unfolds, folio splits and
 /// faults — up to <see cref="Limit"/> events, in logical time. Nothing is installed until
-/// <see cref="Attach"/> or <see cref="Instrument"/> is called, so an untraced run pays nothing.
+/// <see cref="Attach"/> or <see cref="Instrument(ArchInstance)"/> is called, so an untraced run pays nothing.
 /// Write the result with <see cref="ChromeTraceWriter"/> (Perfetto, chrome://tracing) or
 /// <see cref="FtraceTextWriter"/> (ftrace-style lines).
 /// </summary>
@@ -113,10 +113,17 @@ public sealed class TraceRecorder
     /// inside it, the raw PTE accesses, TLB flushes and folds the helper makes. For callers that drive
     /// helpers without an <see cref="MmSystem"/> (the contract suite).
     /// </summary>
-    public ArchInstance Instrument(ArchInstance arch)
+    public ArchInstance Instrument(ArchInstance arch) => Instrument(arch, null);
+
+    /// <summary>
+    /// As <see cref="Instrument(ArchInstance)"/>, with every helper call (and what it does) recorded on the thread
+    /// named <paramref name="agent"/>: two builds driven side by side (the model and the kernel's C in <c>diff</c>)
+    /// stay apart in the trace.
+    /// </summary>
+    public ArchInstance Instrument(ArchInstance arch, string? agent)
     {
         ArgumentNullException.ThrowIfNull(arch);
-        return arch.WithOps(new TracingPageTableOps(arch.Ops, this), arch.Description);
+        return arch.WithOps(new TracingPageTableOps(arch.Ops, this, agent), arch.Description);
     }
 
     /// <summary>Records the start of a span (a helper call, a fault).</summary>

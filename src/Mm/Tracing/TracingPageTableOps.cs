@@ -6,7 +6,7 @@ namespace ArchPgtable.Mm.Tracing;
 /// the mm it is given reports TLB flushes, folds and unfolds.
 /// </summary>
 /// <remarks>Kernel: what the function-graph tracer shows for the pgtable.h helpers.</remarks>
-internal sealed class TracingPageTableOps(IPageTableOps inner, TraceRecorder recorder) : PageTableOpsDecorator(inner)
+internal sealed class TracingPageTableOps(IPageTableOps inner, TraceRecorder recorder, string? agent = null) : PageTableOpsDecorator(inner)
 {
     private const string Category = "helper";
     private IMmContext? _lastMm;
@@ -111,6 +111,11 @@ internal sealed class TracingPageTableOps(IPageTableOps inner, TraceRecorder rec
 
     private T Call<T>(string name, PtePointer ptep, TraceArg[] args, Func<T> body, Func<T, TraceArg[]> ret)
     {
+        if (agent is not null)
+        {
+            recorder.Agent = agent;
+        }
+
         recorder.Begin(name, Category, args);
         var table = ptep.Table;
         var previous = table?.Observer;
