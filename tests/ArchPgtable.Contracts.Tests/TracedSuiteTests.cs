@@ -4,7 +4,7 @@ using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Contracts.Tests;
 
-/// <summary>Tracing a build (<see cref="TraceRecorder.Instrument"/>) records its helper calls and changes no verdict:
+/// <summary>Tracing a build (<see cref="TraceRecorder.Instrument(ArchPgtable.Plugins.ArchInstance)"/>) records its helper calls and changes no verdict:
 /// the race properties still see the helpers as overridden or default, injection still works, and a known-bad
 /// override still fails with the same counterexample.</summary>
 public class TracedSuiteTests
