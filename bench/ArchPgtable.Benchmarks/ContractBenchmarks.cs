@@ -71,15 +71,5 @@ public class ContractBenchmarks
         return new Arm64ArchPlugin().Build(new EffectiveConfig(Arm64ArchPlugin.ArchName, values));
     }
 
-    private static ArchInstance WithOps(ArchInstance arch, IPageTableOps ops) => new()
-    {
-        Arch = arch.Arch,
-        Config = arch.Config,
-        Geometry = arch.Geometry,
-        Format = arch.Format,
-        Ops = ops,
-        Hardware = arch.Hardware,
-        Invariants = arch.Invariants,
-        Description = arch.Description,
-    };
+    private static ArchInstance WithOps(ArchInstance arch, IPageTableOps ops) => arch.WithOps(ops, arch.Description).WithKnownFindings([]);
 }

@@ -9,18 +9,8 @@ namespace ArchPgtable.Mm.Tests;
 /// <summary>Fault progress: an access completes within a bounded number of faults, else a fault livelock is recorded.</summary>
 public class FaultLivelockTests
 {
-    private static ArchInstance WithOps(ArchInstance arch, IPageTableOps ops) => new()
-    {
-        Arch = arch.Arch,
-        Config = arch.Config,
-        Geometry = arch.Geometry,
-        Format = arch.Format,
-        Ops = ops,
-        Hardware = arch.Hardware,
-        Invariants = arch.Invariants,
-        Machines = arch.Machines,
-        Description = arch.Description + " (known-bad ptep_set_access_flags)",
-    };
+    private static ArchInstance WithOps(ArchInstance arch, IPageTableOps ops) =>
+        arch.WithOps(ops, arch.Description + " (known-bad ptep_set_access_flags)").WithKnownFindings([]);
 
     /// <summary>
     /// A contpte block made old by MADV_COLD; a HAFDBS CPU reads the block, so hardware sets AF on some entry;

@@ -40,17 +40,6 @@ public static class Builds
     public static ArchInstance WithKnownFindings(ArchInstance arch, params KnownFinding[] findings) =>
         Copy(arch, arch.Ops, findings, arch.Description);
 
-    private static ArchInstance Copy(ArchInstance arch, IPageTableOps ops, KnownFinding[] findings, string description) => new()
-    {
-        Arch = arch.Arch,
-        Config = arch.Config,
-        Geometry = arch.Geometry,
-        Format = arch.Format,
-        Ops = ops,
-        Hardware = arch.Hardware,
-        Invariants = arch.Invariants,
-        Machines = arch.Machines,
-        KnownFindings = findings,
-        Description = description,
-    };
+    private static ArchInstance Copy(ArchInstance arch, IPageTableOps ops, KnownFinding[] findings, string description) =>
+        arch.WithOps(ops, description).WithKnownFindings(findings);
 }
