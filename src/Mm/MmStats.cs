@@ -42,10 +42,13 @@ public sealed class MmStats
     /// <summary>TLB misses (walks).</summary>
     public long TlbMisses { get; internal set; }
 
+    /// <summary>fork() copies of present PTEs to a folio: one per PTE before v6.9, one per batch after (kernel: copy_present_pte(s)() calls).</summary>
+    public long ForkCopies { get; internal set; }
+
     /// <summary>Sets every count to zero.</summary>
     public void Reset()
     {
         Faults = AnonFolios = CowCopies = LazyfreeFolios = MadviseFolios = MadvisePtes = 0;
-        Discarded = Redirtied = SwappedOut = SwappedIn = KeptReferenced = TlbHits = TlbMisses = 0;
+        Discarded = Redirtied = SwappedOut = SwappedIn = KeptReferenced = TlbHits = TlbMisses = ForkCopies = 0;
     }
 }

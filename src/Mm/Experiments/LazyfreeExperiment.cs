@@ -70,7 +70,8 @@ public sealed class LazyfreeExperiment
         return new LazyfreeRow(folioBytes, old, @new, PublishedLazyfree.Change(folioBytes));
     }
 
-    private LazyfreeResult RunOne(ulong regionBytes, ulong folioBytes, MadviseFreeAlgorithm algorithm)
+    /// <summary>Runs one side of one row on a fresh machine: MADV_FREE with <paramref name="algorithm"/> over <paramref name="regionBytes"/> of <paramref name="folioBytes"/> folios.</summary>
+    public LazyfreeResult RunOne(ulong regionBytes, ulong folioBytes, MadviseFreeAlgorithm algorithm)
     {
         var g = Arch.Geometry;
         var pages = (long)(regionBytes >> g.PageShift);
@@ -91,6 +92,7 @@ public sealed class LazyfreeExperiment
         Trace?.Attach(sys, $"lazyfree {folioBytes / 1024}K {algorithm.ToString().ToLowerInvariant()} on {Arch.Arch}");
         var cost0 = sys.Counters.Snapshot();
         var stats0 = MmStatsSnapshot.Of(sys.Stats);
+        var events0 = ExperimentEvents.Of(sys);
         var sw = Stopwatch.StartNew();
         Trace?.Begin("madvise", "mm", TraceArg.Hex("start", RegionStart), TraceArg.Hex("len_in", regionBytes),
             TraceArg.Text("behavior", "MADV_FREE"), TraceArg.Text("algorithm", algorithm.ToString().ToLowerInvariant()));
@@ -99,6 +101,7 @@ public sealed class LazyfreeExperiment
         sw.Stop();
         var cost = sys.Counters.Snapshot() - cost0;
         var stats = MmStatsSnapshot.Of(sys.Stats) - stats0;
+        var events = ExperimentEvents.Of(sys) - events0;
         var (lazy, cleanOld) = Outcome(sys, mm, regionBytes);
         if (sys.Agents.Count > 1)
         {
@@ -108,6 +111,7 @@ public sealed class LazyfreeExperiment
         return new LazyfreeResult(CostModel.Milliseconds(cost, stats), sw.Elapsed.TotalMilliseconds, cost, stats, lazy, cleanOld)
         {
             Livelocks = [.. sys.Livelocks],
+            Events = events,
         };
     }
 

@@ -11,6 +11,9 @@ public sealed record LazyfreeResult(double SimulatedMs, double HostMs, CostSnaps
 {
     /// <summary>Fault livelocks of the multi-agent pass after the measurement (always empty on a single-agent machine).</summary>
     public IReadOnlyList<FaultLivelock> Livelocks { get; init; } = [];
+
+    /// <summary>Folio lookups and faults of the measured MADV_FREE.</summary>
+    public ExperimentEvents Events { get; init; }
 }
 
 /// <summary>One row of the lazyfree experiment: a folio size, the old and new algorithm, and the published change.</summary>

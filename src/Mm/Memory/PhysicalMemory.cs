@@ -123,13 +123,18 @@ public sealed class PhysicalMemory
     /// <remarks>Kernel: folio_pfn(page_folio(pfn_to_page(pfn)))</remarks>
     public ulong HeadOf(ulong pfn) => pfn & ~((1UL << _order[Idx(pfn)]) - 1);
 
+    /// <summary>How many times <see cref="FolioOf"/> looked a folio up (the experiments' "folio lookups").</summary>
+    public long FolioLookups { get; private set; }
+
     /// <summary>The order of the folio containing <paramref name="pfn"/>.</summary>
     /// <remarks>Kernel: folio_order()</remarks>
     public int OrderOf(ulong pfn) => _order[Idx(pfn)];
 
-    /// <summary>The folio containing <paramref name="pfn"/>.</summary>
+    /// <summary>The folio containing <paramref name="pfn"/> (each call counts as one <see cref="FolioLookups"/>).</summary>
+    /// <remarks>Kernel: page_folio(pfn_to_page()) as vm_normal_folio() does it.</remarks>
     public FolioExtent FolioOf(ulong pfn)
     {
+        FolioLookups++;
         var order = _order[Idx(pfn)];
         return new FolioExtent(pfn & ~((1UL << order) - 1), 1 << order);
     }

@@ -5,7 +5,10 @@ namespace ArchPgtable.Mm.Operations;
 public static class Fork
 {
     /// <summary>Creates the child; the parent's writable private PTEs are write-protected in batches, then its TLB is flushed.</summary>
-    public static MmStruct Run(MmStruct parent)
+    public static MmStruct Run(MmStruct parent) => Run(parent, ForkAlgorithm.Batched);
+
+    /// <summary>Creates the child with <paramref name="algorithm"/>: batched (v6.9) or one PTE at a time (before v6.9).</summary>
+    public static MmStruct Run(MmStruct parent, ForkAlgorithm algorithm)
     {
         ArgumentNullException.ThrowIfNull(parent);
         var sys = parent.System;
@@ -19,7 +22,14 @@ public static class Fork
                 var src = parent.PageTable.Find(addr);
                 if (src is not null)
                 {
-                    CopyPtes(parent, child, vma, src, addr, next);
+                    if (algorithm == ForkAlgorithm.PerPte)
+                    {
+                        CopyPtesOneByOne(parent, child, vma, src, addr, next);
+                    }
+                    else
+                    {
+                        CopyPtes(parent, child, vma, src, addr, next);
+                    }
                 }
 
                 addr = next;
@@ -78,6 +88,7 @@ public static class Fork
                 }
 
                 mem.AddMapcount(pfn, nr, +1);
+                sys.Stats.ForkCopies++;
                 if (cow && fmt.Write(pte))
                 {
                     ops.WrprotectPtes(parent, addr, srcPtep, nr);
@@ -92,6 +103,55 @@ public static class Fork
 
             ops.SetPtes(child, addr, dstPtep, fmt.MkOld(pte), nr);
             addr += (ulong)nr << g.PageShift;
+        }
+    }
+
+    /// <summary>The pre-v6.9 loop: each present PTE is looked up, referenced, write-protected in the parent and set in the child on its own.</summary>
+    /// <remarks>Kernel: copy_pte_range() → copy_present_pte() (v6.8): vm_normal_page(), folio_get() + folio_dup_file_rmap_pte()/folio_try_dup_anon_rmap_pte(), ptep_set_wrprotect(), set_pte_at().</remarks>
+    private static void CopyPtesOneByOne(MmStruct parent, MmStruct child, Vma vma, PteTable src, ulong addr, ulong end)
+    {
+        var sys = parent.System;
+        var ops = sys.Ops;
+        var fmt = sys.Format;
+        var mem = sys.Memory;
+        var g = sys.Arch.Geometry;
+        var cow = (vma.Flags & VmFlags.Shared) == 0 && (vma.Flags & VmFlags.Write) != 0;
+        for (; addr < end; addr += g.PageSize)
+        {
+            var srcPtep = src[g.PteIndex(addr)];
+            var pte = ops.PtepGet(srcPtep);
+            if (pte.IsNone)
+            {
+                continue;
+            }
+
+            var dstPtep = child.PageTable.PtePointer(addr);
+            if (fmt.IsSwapEntry(pte))
+            {
+                sys.Swap.Duplicate(fmt.SwapOffset(pte));
+                ops.SetPteAt(child, addr, dstPtep, pte);
+                continue;
+            }
+
+            var pfn = fmt.Pfn(pte);
+            if (pfn != mem.ZeroPfn)
+            {
+                _ = mem.FolioOf(pfn);
+                mem.AddMapcount(pfn, 1, +1);
+                sys.Stats.ForkCopies++;
+                if (cow && fmt.Write(pte))
+                {
+                    ops.PtepSetWrprotect(parent, addr, srcPtep);
+                    pte = fmt.WrProtect(pte);
+                }
+            }
+
+            if ((vma.Flags & VmFlags.Shared) != 0)
+            {
+                pte = fmt.MkClean(pte);
+            }
+
+            ops.SetPteAt(child, addr, dstPtep, fmt.MkOld(pte));
         }
     }
 }

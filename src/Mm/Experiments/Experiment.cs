@@ -1,0 +1,107 @@
+using ArchPgtable.Mm.Memory;
+
+namespace ArchPgtable.Mm.Experiments;
+
+/// <summary>
+/// One experiment of the suite (<c>archpgtable experiment NAME</c>): a setup, an old and a new path, the published
+/// table it is compared with and an honest summary of its cost model. A new experiment derives from this class,
+/// implements <see cref="Run"/> for one side of one folio size, and is added to <see cref="ExperimentCatalog"/>.
+/// </summary>
+public abstract class Experiment
+{
+    /// <summary>The command-line name (e.g. <c>fork</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What is measured, one line.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>What the old path is, one line.</summary>
+    public abstract string OldLabel { get; }
+
+    /// <summary>What the new path is, one line.</summary>
+    public abstract string NewLabel { get; }
+
+    /// <summary>The published table.</summary>
+    public abstract PublishedTable Published { get; }
+
+    /// <summary>Which weights are fitted to which published rows, and what is predicted.</summary>
+    public abstract CostModelSummary CostModel { get; }
+
+    /// <summary>The region each folio size runs on without <c>--size</c>.</summary>
+    public virtual ulong DefaultRegionBytes => 1UL << 30;
+
+    /// <summary>True when <paramref name="folioBytes"/> is modelled on <paramref name="geometry"/>; a size that is not is listed as not modelled. Default: PTE-mapped sizes (below the PMD size).</summary>
+    public virtual bool IsModelled(ArchGeometry geometry, ulong folioBytes)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        return folioBytes < geometry.PmdSize;
+    }
+
+    /// <summary>
+    /// The folio sizes run without <c>--folio</c>: the base page, every anon mTHP size (order 2 and up) below the PMD
+    /// size the model allocates, then the PMD size; only the base page when <paramref name="thp"/> is false.
+    /// </summary>
+    public virtual IReadOnlyList<ulong> DefaultFolios(ArchGeometry geometry, bool thp)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        var sizes = new List<ulong> { geometry.PageSize };
+        if (!thp)
+        {
+            return sizes;
+        }
+
+        for (var order = 2; order <= PhysicalMemory.MaxOrder && geometry.PageSize << order < geometry.PmdSize; order++)
+        {
+            sizes.Add(geometry.PageSize << order);
+        }
+
+        sizes.Add(geometry.PmdSize);
+        return sizes;
+    }
+
+    /// <summary>Why this experiment cannot run on <paramref name="setup"/>, in one sentence; null when it can.</summary>
+    public virtual string? Check(ExperimentSetup setup) => null;
+
+    /// <summary>Runs one side of one folio size on a fresh machine and measures it.</summary>
+    /// <param name="setup">Arch, machine, trace.</param>
+    /// <param name="regionBytes">The region (a multiple of <paramref name="folioBytes"/>).</param>
+    /// <param name="folioBytes">The folio size (modelled, see <see cref="IsModelled"/>).</param>
+    /// <param name="path">Old or new.</param>
+    public abstract ExperimentResult Run(ExperimentSetup setup, ulong regionBytes, ulong folioBytes, ExperimentPath path);
+
+    /// <summary>Runs old then new for one folio size and matches the published row by folio order.</summary>
+    public ExperimentRow RunRow(ExperimentSetup setup, ulong regionBytes, ulong folioBytes)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var old = Run(setup, regionBytes, folioBytes, ExperimentPath.Old);
+        var @new = Run(setup, regionBytes, folioBytes, ExperimentPath.New);
+        return new ExperimentRow(folioBytes, old, @new, Published.Match(folioBytes, setup.Arch.Geometry.PageSize));
+    }
+
+    /// <summary>A fresh system with the region mapped read-write and every page written (the usual setup).</summary>
+    protected static (MmSystem System, MmStruct Mm) WrittenRegion(ExperimentSetup setup, ulong regionBytes, ulong folioBytes,
+        Machines.MachineDescription? machine, long extraPages = 0)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var g = setup.Arch.Geometry;
+        var pages = (long)(regionBytes >> g.PageShift);
+        var sys = new MmSystem(setup.Arch, new MmOptions
+        {
+            PhysicalPages = pages + (pages / 4) + 4096 + extraPages,
+            Thp = ThpPolicy.ForFolioSize(folioBytes, g.PageSize),
+            Oracle = false,
+            Machine = machine,
+        });
+        var mm = sys.CreateMm();
+        mm.Mmap(RegionStart, regionBytes, VmFlags.Read | VmFlags.Write);
+        for (var va = RegionStart; va < RegionStart + regionBytes; va += g.PageSize)
+        {
+            sys.Mmu.Write(mm, va);
+        }
+
+        return (sys, mm);
+    }
+
+    /// <summary>Where regions are mapped (aligned to 1 GiB).</summary>
+    public const ulong RegionStart = 0x40000000;
+}

@@ -1,0 +1,28 @@
+namespace ArchPgtable.Mm.Experiments;
+
+/// <summary>
+/// A published table: where it comes from, the machine it was measured on, its unit, its rows and any headline
+/// figure that is not per folio size. Rows are matched to a run by folio order, so on 16K or 64K pages a 64K folio
+/// (order 2 on 16K pages) is compared with the published 16K row (order 2 on 4K pages).
+/// </summary>
+/// <param name="Source">Author, series and where the numbers are.</param>
+/// <param name="Machine">The machine label printed beside the numbers (e.g. "i5").</param>
+/// <param name="Unit">The unit of <see cref="PublishedPoint.Old"/> and <see cref="PublishedPoint.New"/> (e.g. "s").</param>
+/// <param name="Points">The rows.</param>
+public sealed record PublishedTable(string Source, string Machine, string Unit, IReadOnlyList<PublishedPoint> Points)
+{
+    /// <summary>Published figures that are not per folio size, one line each.</summary>
+    public IReadOnlyList<string> Headlines { get; init; } = [];
+
+    /// <summary>The row of the same folio order as <paramref name="folioBytes"/> on <paramref name="pageSize"/>-byte pages, or null.</summary>
+    public PublishedPoint? Match(ulong folioBytes, ulong pageSize)
+    {
+        if (pageSize == 0 || folioBytes < pageSize || !ulong.IsPow2(folioBytes / pageSize))
+        {
+            return null;
+        }
+
+        var order = System.Numerics.BitOperations.Log2(folioBytes / pageSize);
+        return Points.FirstOrDefault(p => p.Order == order);
+    }
+}
