@@ -46,10 +46,11 @@ internal static class CommandLine
         }
 
         root.Subcommands.Add(InfoCommand.Create(globals, context));
-        root.Subcommands.Add(LazyfreeCommand.Create(globals, context));
+        root.Subcommands.Add(ExperimentCommand.CreateLazyfree(globals, context));
         root.Subcommands.Add(VerifyCommand.Create(globals, context));
         root.Subcommands.Add(RenderCommand.Create(globals, context));
         root.Subcommands.Add(DiffCommand.Create(globals, context));
+        root.Subcommands.Add(ExperimentCommand.Create(globals, context));
         return root;
     }
 }

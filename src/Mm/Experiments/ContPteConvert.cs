@@ -17,7 +17,7 @@ namespace ArchPgtable.Mm.Experiments;
 internal sealed class ContPteConvert : Experiment
 {
     /// <summary>Per folio churned (ns): the syscall or fault path around the unmap/map pair. Fitted to the published 12%.</summary>
-    internal const double PerFolioNs = 1650;
+    internal const double PerFolioNs = 2860;
 
     public override string Name => "contpte-convert";
 
@@ -35,7 +35,7 @@ internal sealed class ContPteConvert : Experiment
     };
 
     public override CostModelSummary CostModel { get; } = new(
-        "per folio churned (1.65 us) fitted to the RFC's -12% at the 64K (contpte block) row",
+        "per folio churned (2.86 us) fitted to the RFC's -12% at the 64K (contpte block) row",
         "the 80% convert overhead figure (convert_ms), every other folio size; the TLBI weights are the lazyfree model's plausible values");
 
     public override ulong DefaultRegionBytes => 256UL << 20;
@@ -47,6 +47,12 @@ internal sealed class ContPteConvert : Experiment
         return setup.Arch.MachineSupportOrDefault.ValidateMachine(@new) is { } problem
             ? $"contpte-convert compares a machine with and without BBML2_NOABORT, which {setup.Arch.Arch} cannot have ({problem})."
             : null;
+    }
+
+    public override IReadOnlyList<string> SetupNotes(ExperimentSetup setup)
+    {
+        var (old, @new) = Machines(setup);
+        return [$"old machine {old.Name}: {old.Description}", $"new machine {@new.Name}: {@new.Description}"];
     }
 
     /// <summary>The old and new machines: <c>hafdbs</c> and <c>bbml2</c> when no machine was chosen and both presets exist, else the chosen machine without and with BBML2_NOABORT on every agent.</summary>

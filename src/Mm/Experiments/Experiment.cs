@@ -59,6 +59,9 @@ public abstract class Experiment
         return sizes;
     }
 
+    /// <summary>Lines describing the setup beyond the arch and machine (e.g. which machines old and new run on).</summary>
+    public virtual IReadOnlyList<string> SetupNotes(ExperimentSetup setup) => [];
+
     /// <summary>Why this experiment cannot run on <paramref name="setup"/>, in one sentence; null when it can.</summary>
     public virtual string? Check(ExperimentSetup setup) => null;
 

@@ -1,0 +1,35 @@
+using ArchPgtable.Mm;
+using ArchPgtable.Mm.Experiments;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>What one experiment measured: one row per modelled folio size, and the sizes it did not model.</summary>
+internal sealed record ExperimentReport(
+    Experiment Experiment,
+    string Arch,
+    string Description,
+    ulong RegionBytes,
+    IReadOnlyList<ExperimentRow> Rows,
+    IReadOnlyList<ulong> NotModelled)
+{
+    /// <summary>The build's page size.</summary>
+    public ulong PageSize { get; init; } = 4096;
+
+    /// <summary>The machine when one other than the arch's default was chosen (<c>--machine</c>), else null.</summary>
+    public ArchPgtable.Machines.MachineDescription? Machine { get; init; }
+
+    /// <summary>Extra lines about the setup (e.g. contpte-convert's old and new machines).</summary>
+    public IReadOnlyList<string> SetupNotes { get; init; } = [];
+
+    /// <summary>The published point of the same folio order as <paramref name="folioBytes"/>, or null.</summary>
+    public PublishedPoint? Published(ulong folioBytes) => Experiment.Published.Match(folioBytes, PageSize);
+
+    /// <summary>Every fault livelock of every row (multi-agent machines only).</summary>
+    public IEnumerable<FaultLivelock> Livelocks => Rows.SelectMany(r => r.Old.Livelocks.Concat(r.New.Livelocks));
+
+    /// <summary>The published figure for one side in milliseconds, scaled from the published 1 GiB to this region, or null.</summary>
+    public double? PublishedMs(PublishedPoint? p, ExperimentPath path) =>
+        (path == ExperimentPath.Old ? p?.Old : p?.New) is { } v && Experiment.Published.Unit == "s"
+            ? v * 1000 * RegionBytes / (1UL << 30)
+            : null;
+}
