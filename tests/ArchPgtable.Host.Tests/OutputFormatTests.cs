@@ -13,6 +13,7 @@ public sealed class OutputFormatTests
     {
         new[] { "info" },
         new[] { "lazyfree", "--size", "4M", "--folio", "4K,64K" },
+        new[] { "experiment", "fork", "--size", "1M", "--folio", "4K,64K" },
         new[] { "verify", "--helper", "pte_batch_hint", "--cases", "5", "--seed", "3" },
     };
 
@@ -84,6 +85,7 @@ public sealed class OutputFormatTests
     [Theory]
     [InlineData("info")]
     [InlineData("lazyfree")]
+    [InlineData("experiment")]
     [InlineData("verify")]
     [InlineData("render")]
     public void Help_states_each_default_once(string command)

@@ -1,0 +1,113 @@
+using ArchPgtable.Mm.Experiments;
+
+namespace ArchPgtable.Mm.Tests.Experiments;
+
+/// <summary>Every experiment of the catalog against the shape of its published table, on the published page size.</summary>
+public sealed class ExperimentShapeTests
+{
+    private const ulong Region = 8UL << 20;
+
+    private static readonly ulong[] PublishedSizes = [4096, 16384, 32768, 65536, 131072, 262144, 524288, 1048576];
+
+    private static List<ExperimentRow> Rows(string experiment, string arch, params ulong[] folios)
+    {
+        var e = ExperimentCatalog.Find(experiment)!;
+        var setup = new ExperimentSetup(Machines.Build(arch));
+        Assert.Null(e.Check(setup));
+        return [.. (folios.Length == 0 ? PublishedSizes : folios).Select(f => e.RunRow(setup, Region, f))];
+    }
+
+    [Theory]
+    [InlineData("arm64-4k")]
+    [InlineData("x86_64")]
+    [InlineData("generic")]
+    public void Lazyfree_changes_have_the_published_signs_and_order_and_new_never_splits(string arch)
+    {
+        var rows = Rows("lazyfree", arch);
+
+        ExperimentShape.SignsMatch(rows);
+        ExperimentShape.OrderMatches(rows);
+        Assert.All(rows, r => Assert.Equal(0, r.New.Cost.FolioSplits));
+        Assert.All(rows.Skip(1), r => Assert.True(r.Old.Cost.FolioSplits > 0));
+        // Published: new time falls as folios grow.
+        Assert.True(rows.Zip(rows.Skip(1)).All(p => p.Second.New.SimulatedMs < p.First.New.SimulatedMs));
+    }
+
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("arm64-4k")]
+    [InlineData("arm64-4k-nocontpte")]
+    [InlineData("riscv64-sv48")]
+    public void Fork_changes_have_the_published_signs_and_order(string arch)
+    {
+        var rows = Rows("fork", arch, [.. PublishedSizes, 2UL << 20]);
+
+        ExperimentShape.SignsMatch(rows);
+        ExperimentShape.OrderMatches(rows);
+        foreach (var r in rows)
+        {
+            var folios = (long)(Region / r.FolioBytes);
+            var ptes = (long)(Region >> 12);
+            Assert.Equal(ptes, r.Old.Metric("copy_calls"));     // one copy_present_pte() per PTE
+            Assert.Equal(folios, r.New.Metric("copy_calls"));   // one copy_present_ptes() per folio
+            Assert.Equal(ptes, r.Old.Metric("child_ptes"));
+            Assert.Equal(ptes, r.New.Metric("child_ptes"));
+            Assert.Equal(folios, r.New.Events.FolioLookups);
+        }
+    }
+
+    [Fact]
+    public void Fork_per_pte_on_contpte_unfolds_every_parent_block_and_refolds_the_child()
+    {
+        var row = Rows("fork", "arm64-4k", 65536)[0];
+        var blocks = (long)(Region / 65536);
+
+        Assert.Equal((blocks, blocks), (row.Old.Cost.Unfolds, row.Old.Cost.Folds));
+        Assert.Equal((0L, 0L), (row.New.Cost.Unfolds, row.New.Cost.Folds));
+    }
+
+    [Fact]
+    public void Contpte_convert_saves_only_where_there_are_blocks_and_keeps_every_conversion()
+    {
+        var rows = Rows("contpte-convert", "arm64-4k", 4096, 16384, 32768, 65536, 131072, 1048576);
+
+        foreach (var r in rows)
+        {
+            Assert.Equal((r.Old.Cost.Folds, r.Old.Cost.Unfolds), (r.New.Cost.Folds, r.New.Cost.Unfolds));
+            if (r.FolioBytes < 65536)
+            {
+                Assert.Equal(0, r.Old.Cost.Folds + r.Old.Cost.Unfolds);
+                Assert.Equal(r.Old.SimulatedMs, r.New.SimulatedMs);
+                continue;
+            }
+
+            var folios = (long)(Region / r.FolioBytes);
+            Assert.Equal((folios, folios), (r.Old.Cost.Unfolds, r.Old.Cost.Folds));
+            Assert.Equal(r.Old.Cost.TlbFlushes - r.New.Cost.TlbFlushes, 2 * folios);  // the elided flush of each conversion
+            Assert.True(r.New.Metric("convert_ms") < r.Old.Metric("convert_ms"));
+        }
+
+        ExperimentShape.SignsMatch([.. rows.Where(r => r.FolioBytes >= 65536)]);
+    }
+
+    [Fact]
+    public void Contpte_convert_needs_an_arch_that_can_have_bbml2()
+    {
+        var e = ExperimentCatalog.Find("contpte-convert")!;
+
+        Assert.Contains("BBML2_NOABORT", e.Check(new ExperimentSetup(Machines.Build("x86_64"))), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(16384UL, 4096UL, 16UL)]
+    [InlineData(65536UL, 16384UL, 16UL)]     // order 2 on 16K pages is the published 16K row
+    [InlineData(262144UL, 65536UL, 16UL)]
+    [InlineData(2097152UL, 4096UL, 2048UL)]
+    [InlineData(8192UL, 4096UL, null)]       // order 1: no published row
+    public void Published_rows_are_matched_by_folio_order(ulong folio, ulong page, ulong? publishedKiB)
+    {
+        var table = ExperimentCatalog.Find("lazyfree")!.Published;
+
+        Assert.Equal(publishedKiB, table.Match(folio, page)?.FolioKiB);
+    }
+}
