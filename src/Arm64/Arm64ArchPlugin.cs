@@ -60,6 +60,7 @@ public sealed class Arm64ArchPlugin : IArchPlugin
             Ops = ops,
             Hardware = new Arm64HardwareModel(config.IsEnabled(Arm64Kconfig.HwAfdbm), config.IsEnabled(Arm64Kconfig.HwAfdbm), granule.ContPtes()),
             Invariants = new Arm64ContPteInvariants(granule),
+            PmdOps = new Arm64PmdOps(ops.Arm64Format, ops.Geometry),
             Machines = new Arm64MachineSupport(config.IsEnabled(Arm64Kconfig.HwAfdbm), granule.ContPtes(),
                 contPte ? () => new Arm64ContPteOps(granule, vaBits, debugVm, bbml2NoAbort: true) : null),
             Description = string.Create(CultureInfo.InvariantCulture,

@@ -35,6 +35,7 @@ public sealed class GenericArchPlugin : IArchPlugin
             Format = format,
             Ops = new GenericArchOps(format, geometry, config.IsEnabled(CommonKconfig.DebugVm)),
             Hardware = GenericHardwareModel.Instance,
+            PmdOps = new GenericPmdOps(format, geometry.PmdSize, geometry.PageShift),
             Description = "generic, 4K pages, 48-bit VA, pgtable.h defaults",
         };
     }

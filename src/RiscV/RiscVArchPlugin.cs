@@ -60,6 +60,7 @@ public sealed class RiscVArchPlugin : IArchPlugin
             Ops = ops,
             Hardware = new RiscVHardwareModel(svadu, svnapot),
             Machines = new RiscVMachineSupport(svadu, svnapot),
+            PmdOps = new RiscVPmdOps((RiscVPteFormat)ops.Format, ops.Geometry),
             KnownFindings = svadu ? RiscVKnownFindings.Svadu : [],
             Description = string.Create(CultureInfo.InvariantCulture,
                 $"riscv64, 4K pages, {mode} ({ops.Geometry.Levels}-level), {(svadu ? "Svadu" : "Svade")}, {(napotLayer ? "Svnapot contpte-style layer (modelled, not upstream)" : "upstream helpers (no NAPOT for anon folios)")}"),

@@ -50,6 +50,7 @@ public sealed class X86ArchPlugin : IArchPlugin
             Ops = ops,
             Hardware = X86HardwareModel.Instance,
             Machines = new X86MachineSupport(),
+            PmdOps = new X86PmdOps(format, ops.Geometry),
             Description = $"x86_64, 4K pages, 48-bit VA (4-level), {(savedDirty ? "SavedDirty" : "no SavedDirty (pre-6.6 encoding)")}, hardware A/D",
         };
     }

@@ -60,8 +60,12 @@ public sealed class ArchInstance
         Invariants = Invariants,
         KnownFindings = findings,
         Machines = Machines,
+        PmdOps = PmdOps,
         Description = description,
     };
+
+    /// <summary>The PMD-level helpers for PMD-mapped THPs (generic defaults plus the arch's overrides); null for a build that has none.</summary>
+    public PmdOps? PmdOps { get; init; }
 
     /// <summary>A one-line description of the build, e.g. <c>arm64, 4K pages, 48-bit VA, contpte</c>.</summary>
     public string Description { get; init; } = "";
