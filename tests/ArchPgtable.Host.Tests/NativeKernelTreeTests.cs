@@ -34,6 +34,12 @@ public sealed class NativeKernelTreeTests
         Assert.Contains("FAIL clear_young_dirty_ptes/contract", result.Out, StringComparison.Ordinal);
         Assert.Contains("still reports", result.Out, StringComparison.Ordinal);
         Assert.Contains($"replay: archpgtable verify --arch arm64 --kernel-tree {Tarball} --patch {V4Patch} --helper clear_young_dirty_ptes", result.Out, StringComparison.Ordinal);
+
+        // Both of the review's bugs, each under its own heading with its own counterexample and replay line.
+        Assert.Contains("failure 1 of 2: in the range, still reports", result.Out, StringComparison.Ordinal);
+        Assert.Contains("failure 2 of 2: in the range, still reports", result.Out, StringComparison.Ordinal);
+        Assert.Contains("; the call starts in a block", result.Out, StringComparison.Ordinal);
+        Assert.Contains("; the call starts outside any block", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
