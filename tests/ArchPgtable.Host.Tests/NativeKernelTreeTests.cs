@@ -43,6 +43,18 @@ public sealed class NativeKernelTreeTests
     }
 
     [Fact]
+    public void Verify_on_the_bbml2_machine_answers_the_patched_feature_check_and_declares_the_models_bbml2_findings()
+    {
+        var patch = Path.Combine(AppContext.BaseDirectory, "TestData", "bbml2-elide-fold-flush.patch");
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", patch, "--machine", "bbml2", "--helper", "clear_young_dirty_ptes", "--cases", "30");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains("[machine bbml2]", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"X(PASS|FAIL) clear_young_dirty_ptes/contract", result.Out);
+    }
+
+    [Fact]
     public void Info_json_names_the_tree_version_and_the_file_of_each_native_helper()
     {
         var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "info", "--json", "--arch", "arm64", "--kernel-tree", Tarball);

@@ -26,6 +26,13 @@ internal sealed unsafe class NativePageTableOps : GenericPageTableOps
 
     public NativeBuildInfo Info { get; }
 
+    /// <summary>The answers the shim's feature checks get.</summary>
+    public NativeFeatures Features => _features;
+
+    /// <summary>The same compiled helpers with other feature answers (a machine's).</summary>
+    public NativePageTableOps WithFeatures(NativeFeatures features) =>
+        new(Format, Geometry, DebugVm, _lib, features, Info);
+
     [KernelHelper("ptep_get")]
     protected override Pte PtepGetCore(PtePointer ptep)
     {
