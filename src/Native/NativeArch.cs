@@ -19,6 +19,7 @@ public static class NativeArch
     private static readonly Dictionary<string, NativeArchSpec> Specs = new(StringComparer.Ordinal)
     {
         ["arm64"] = new Arm64NativeSpec(),
+        ["x86_64"] = new X86NativeSpec(),
     };
 
     /// <summary>The architectures with a native name list.</summary>
@@ -58,7 +59,7 @@ public static class NativeArch
             {
                 FeatureChecks = [.. FeatureCalls.Where(f => taken.Values.Any(t => Calls(t.Text, f.Function))).Select(f => f.Feature)],
             };
-            var ops = new NativePageTableOps(model.Format, model.Geometry, modelOps.DebugVm, NativeLibraryHandle.Load(library), options.Features, info);
+            var ops = NativePageTableOps.Create(model.Format, model.Geometry, modelOps.DebugVm, NativeLibraryHandle.Load(library), options.Features, info);
             // Everything but the helpers is the model's: geometry, format, hardware, invariants, known findings, machines.
             var native = model.WithOps(ops, $"{model.Description}; helpers: native C from Linux {tree.Version}{(options.Patch is null ? "" : " + " + Path.GetFileName(options.Patch))}");
             return native.Machines is { } machines ? WithMachines(native, new NativeMachineSupport(machines, model)) : native;

@@ -55,6 +55,23 @@ public sealed class NativeKernelTreeTests
     }
 
     [Fact]
+    public void Verify_info_and_diff_run_the_kernels_own_x86_64_helpers()
+    {
+        var verify = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "verify", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "30");
+        var info = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "info", "--json", "--arch", "x86_64", "--kernel-tree", Tarball);
+        var diff = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "40");
+
+        Assert.True(verify.ExitCode == ExitCodes.Ok, verify.Out + verify.Error);
+        Assert.Contains("helpers: native C from Linux 6.12.", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("x86_64: all properties hold", verify.Out, StringComparison.Ordinal);
+        Assert.True(info.ExitCode == ExitCodes.Ok, info.Out + info.Error);
+        var helpers = info.Json().GetProperty("native").GetProperty("helpers").EnumerateArray().ToList();
+        Assert.Equal("arch/x86/mm/pgtable.c", helpers.Single(h => h.GetProperty("helper").GetString() == "ptep_set_access_flags").GetProperty("file").GetString());
+        Assert.True(diff.ExitCode == ExitCodes.Ok, diff.Out + diff.Error);
+        Assert.Contains("x86_64: no unexplained difference (14 helpers compared", diff.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Info_json_names_the_tree_version_and_the_file_of_each_native_helper()
     {
         var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "info", "--json", "--arch", "arm64", "--kernel-tree", Tarball);
@@ -135,7 +152,7 @@ public sealed class NativeKernelTreeTests
     [Theory]
     [InlineData("--kernel-tree /nonexistent/linux", "archpgtable: error: --kernel-tree /nonexistent/linux: no such directory or tarball.")]
     [InlineData("--patch x.patch", "archpgtable: error: --patch needs --kernel-tree (the tree the patch applies to).")]
-    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64).")]
+    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64, x86_64).")]
     [InlineData("--all --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree runs the tree's helpers for the selected --arch; it cannot be combined with --all or --plugin.")]
     public void Bad_native_input_is_one_line_and_exit_2(string args, string expected)
     {

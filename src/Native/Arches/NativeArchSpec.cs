@@ -37,6 +37,13 @@ public abstract class NativeArchSpec
     /// <summary>The shim file with the wrappers of <see cref="Hooked"/>, or null.</summary>
     public virtual string? HooksFile => null;
 
+    /// <summary>
+    /// True when the arch's helpers read PTEs by plain dereference (x86: <c>pte_t res = *ptep;</c>,
+    /// <c>pte_same(*ptep, entry)</c>): each such rvalue <c>*ptep</c>/<c>*xp</c> is taken as <c>READ_ONCE(*ptep)</c> (the same
+    /// load, now through the host: counted, observed, a race-injection point). A plain store is not rewritten.
+    /// </summary>
+    public virtual bool RewritesPlainPteReads => false;
+
     /// <summary>Every tree-relative path this spec reads.</summary>
     public IReadOnlyList<string> Paths => [.. Files.Select(f => f.Path)];
 }
