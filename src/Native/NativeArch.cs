@@ -19,6 +19,7 @@ public static class NativeArch
     private static readonly Dictionary<string, NativeArchSpec> Specs = new(StringComparer.Ordinal)
     {
         ["arm64"] = new Arm64NativeSpec(),
+        ["riscv64"] = new RiscVNativeSpec(),
         ["x86_64"] = new X86NativeSpec(),
     };
 
@@ -55,7 +56,7 @@ public static class NativeArch
             var library = BuildLibrary(source, cache, tree, options.Patch, options.PatchName);
             var info = new NativeBuildInfo(options.KernelTree, tree.Version.ToString(), options.Patch, library,
                 [.. HelperNames.Select(h => Source(h, taken))], taken.Count,
-                [.. spec.KnownDifferences.Where(d => taken.ContainsKey(d.WhenTreeDefines))])
+                [.. spec.KnownDifferencesFor(model).Where(d => taken.ContainsKey(d.WhenTreeDefines))])
             {
                 FeatureChecks = [.. FeatureCalls.Where(f => taken.Values.Any(t => Calls(t.Text, f.Function))).Select(f => f.Feature)],
             };

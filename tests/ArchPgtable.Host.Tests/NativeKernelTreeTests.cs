@@ -152,7 +152,7 @@ public sealed class NativeKernelTreeTests
     [Theory]
     [InlineData("--kernel-tree /nonexistent/linux", "archpgtable: error: --kernel-tree /nonexistent/linux: no such directory or tarball.")]
     [InlineData("--patch x.patch", "archpgtable: error: --patch needs --kernel-tree (the tree the patch applies to).")]
-    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64, x86_64).")]
+    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64, riscv64, x86_64).")]
     [InlineData("--all --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree runs the tree's helpers for the selected --arch; it cannot be combined with --all or --plugin.")]
     public void Bad_native_input_is_one_line_and_exit_2(string args, string expected)
     {

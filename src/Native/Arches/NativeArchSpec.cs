@@ -28,6 +28,9 @@ public abstract class NativeArchSpec
     /// </summary>
     public virtual IReadOnlyList<NativeKnownDifference> KnownDifferences => [];
 
+    /// <summary>The explained differences for the model build <paramref name="model"/> (default: <see cref="KnownDifferences"/>; an arch whose model has a non-upstream option adds its effect).</summary>
+    public virtual IReadOnlyList<NativeKnownDifference> KnownDifferencesFor(ArchInstance model) => KnownDifferences;
+
     /// <summary>
     /// Functions compiled under the name <c>ap_kernel_&lt;name&gt;</c> so that <see cref="HooksFile"/> can define
     /// <c>&lt;name&gt;</c> as a wrapper (e.g. to report folds); callers in the tree reach the wrapper.
@@ -43,6 +46,14 @@ public abstract class NativeArchSpec
     /// load, now through the host: counted, observed, a race-injection point). A plain store is not rewritten.
     /// </summary>
     public virtual bool RewritesPlainPteReads => false;
+
+    /// <summary>
+    /// The text of a taken function as it is compiled: unchanged by default; with <see cref="RewritesPlainPteReads"/> its
+    /// plain PTE reads go through the host. An arch overrides this for a mechanical rewrite its shim cannot do with a
+    /// macro (riscv: an <c>asm goto(ALTERNATIVE(…))</c> becomes the feature check it stands for).
+    /// </summary>
+    public virtual string Rewrite(string functionText) =>
+        RewritesPlainPteReads ? Build.NativeSourceGenerator.RewritePlainPteReads(functionText) : functionText;
 
     /// <summary>Every tree-relative path this spec reads.</summary>
     public IReadOnlyList<string> Paths => [.. Files.Select(f => f.Path)];

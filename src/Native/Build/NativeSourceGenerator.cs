@@ -74,7 +74,7 @@ internal static class NativeSourceGenerator
         foreach (var d in ordered.Where(d => d.Kind == CDefinitionKind.Function))
         {
             AppendLine(sb, d);
-            var text = spec.RewritesPlainPteReads ? RewritePlainPteReads(d.Text) : d.Text;
+            var text = spec.Rewrite(d.Text);
             sb.AppendLine(hooked.Contains(d.Name) ? Rename(text, d.Name) : text);
         }
 

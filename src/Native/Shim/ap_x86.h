@@ -22,23 +22,9 @@ typedef unsigned long pgprotval_t;
 #define boot_cpu_has(f) cpu_feature_enabled(f)
 
 /*
- * Atomic bit and compare-exchange operations on a PTE word (&ptep->pte): routed to the host like
- * cmpxchg/xchg, so they are counted, observed and race-injection points. test_and_clear_bit()
- * (a locked BTR on x86) is a read and a compare-exchange loop: a concurrent hardware update between
- * them makes the compare-exchange fail and retry, as the single instruction would have seen it.
+ * Compare-exchange on a PTE word (&ptep->pte): routed to the host like cmpxchg/xchg, so it is
+ * counted, observed and a race-injection point. test_and_clear_bit() is in ap_common.h.
  */
-static inline int ap_test_and_clear_bit(long nr, volatile void *addr)
-{
-	volatile pteval_t *p = (volatile pteval_t *)addr;
-	pteval_t old = ap_read_pte((const volatile pte_t *)p).pte;
-	for (;;) {
-		pteval_t found = ap_cmpxchg(p, old, old & ~(1UL << nr));
-		if (found == old)
-			return (int)((old >> nr) & 1);
-		old = found;
-	}
-}
-#define test_and_clear_bit(nr, addr) ap_test_and_clear_bit((nr), (addr))
 #define try_cmpxchg(ptr, oldp, new_) ({ \
 	pteval_t *ap_oldp = (pteval_t *)(oldp); \
 	pteval_t ap_o = *ap_oldp; \
