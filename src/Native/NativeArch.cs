@@ -19,6 +19,8 @@ public static class NativeArch
     private static readonly Dictionary<string, NativeArchSpec> Specs = new(StringComparer.Ordinal)
     {
         ["arm64"] = new Arm64NativeSpec(),
+        ["riscv64"] = new RiscVNativeSpec(),
+        ["x86_64"] = new X86NativeSpec(),
     };
 
     /// <summary>The architectures with a native name list.</summary>
@@ -54,10 +56,14 @@ public static class NativeArch
             var library = BuildLibrary(source, cache, tree, options.Patch, options.PatchName);
             var info = new NativeBuildInfo(options.KernelTree, tree.Version.ToString(), options.Patch, library,
                 [.. HelperNames.Select(h => Source(h, taken))], taken.Count,
-                [.. spec.KnownDifferences.Where(d => taken.ContainsKey(d.WhenTreeDefines))]);
-            var ops = new NativePageTableOps(model.Format, model.Geometry, modelOps.DebugVm, NativeLibraryHandle.Load(library), options.Features, info);
+                [.. spec.KnownDifferencesFor(model).Where(d => taken.ContainsKey(d.WhenTreeDefines))])
+            {
+                FeatureChecks = [.. FeatureCalls.Where(f => taken.Values.Any(t => Calls(t.Text, f.Function))).Select(f => f.Feature)],
+            };
+            var ops = NativePageTableOps.Create(model.Format, model.Geometry, modelOps.DebugVm, NativeLibraryHandle.Load(library), options.Features, info);
             // Everything but the helpers is the model's: geometry, format, hardware, invariants, known findings, machines.
-            return model.WithOps(ops, $"{model.Description}; helpers: native C from Linux {tree.Version}{(options.Patch is null ? "" : " + " + Path.GetFileName(options.Patch))}");
+            var native = model.WithOps(ops, $"{model.Description}; helpers: native C from Linux {tree.Version}{(options.Patch is null ? "" : " + " + Path.GetFileName(options.Patch))}");
+            return native.Machines is { } machines ? WithMachines(native, new NativeMachineSupport(machines, model)) : native;
         }
         finally
         {
@@ -67,6 +73,27 @@ public static class NativeArch
 
     /// <summary>Where the helpers of <paramref name="ops"/> came from, or null when they are not native.</summary>
     public static NativeBuildInfo? BuildInfoOf(IPageTableOps ops) => (ops as NativePageTableOps)?.Info;
+
+    /// <summary>The shim's feature checks, by the kernel function the C code calls.</summary>
+    private static readonly (string Function, NativeFeature Feature)[] FeatureCalls =
+    [
+        ("system_supports_bbml2_noabort", NativeFeature.Bbml2NoAbort), ("cpu_has_hw_af", NativeFeature.HardwareAccessFlag),
+        ("system_supports_mte", NativeFeature.Mte),
+    ];
+
+    private static ArchInstance WithMachines(ArchInstance a, Machines.MachineSupport machines) => new()
+    {
+        Arch = a.Arch,
+        Config = a.Config,
+        Geometry = a.Geometry,
+        Format = a.Format,
+        Ops = a.Ops,
+        Hardware = a.Hardware,
+        Invariants = a.Invariants,
+        KnownFindings = a.KnownFindings,
+        Machines = machines,
+        Description = a.Description,
+    };
 
     private static readonly (string Helper, string Function)[] HelperNames =
     [

@@ -10,7 +10,11 @@ namespace ArchPgtable.Native;
 /// <param name="KnownDifferences">Explained differences from the arch's C# model that apply to this tree.</param>
 public sealed record NativeBuildInfo(
     string Tree, string KernelVersion, string? Patch, string Library, IReadOnlyList<NativeHelperSource> Helpers, int TakenCount,
-    IReadOnlyList<NativeKnownDifference> KnownDifferences);
+    IReadOnlyList<NativeKnownDifference> KnownDifferences)
+{
+    /// <summary>The CPU feature checks the taken C code makes (e.g. <c>system_supports_bbml2_noabort()</c> in a tree or patch that has the BBML2 path); a machine answers them.</summary>
+    public IReadOnlyList<NativeFeature> FeatureChecks { get; init; } = [];
+}
 
 /// <summary>One helper of a native build.</summary>
 /// <param name="Helper">The helper (kernel spelling), e.g. <c>clear_young_dirty_ptes</c>.</param>

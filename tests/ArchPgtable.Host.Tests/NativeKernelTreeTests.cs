@@ -34,6 +34,41 @@ public sealed class NativeKernelTreeTests
         Assert.Contains("FAIL clear_young_dirty_ptes/contract", result.Out, StringComparison.Ordinal);
         Assert.Contains("still reports", result.Out, StringComparison.Ordinal);
         Assert.Contains($"replay: archpgtable verify --arch arm64 --kernel-tree {Tarball} --patch {V4Patch} --helper clear_young_dirty_ptes", result.Out, StringComparison.Ordinal);
+
+        // Both of the review's bugs, each under its own heading with its own counterexample and replay line.
+        Assert.Contains("failure 1 of 2: in the range, still reports", result.Out, StringComparison.Ordinal);
+        Assert.Contains("failure 2 of 2: in the range, still reports", result.Out, StringComparison.Ordinal);
+        Assert.Contains("; the call starts in a block", result.Out, StringComparison.Ordinal);
+        Assert.Contains("; the call starts outside any block", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_on_the_bbml2_machine_answers_the_patched_feature_check_and_declares_the_models_bbml2_findings()
+    {
+        var patch = Path.Combine(AppContext.BaseDirectory, "TestData", "bbml2-elide-fold-flush.patch");
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", patch, "--machine", "bbml2", "--helper", "clear_young_dirty_ptes", "--cases", "30");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains("[machine bbml2]", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"X(PASS|FAIL) clear_young_dirty_ptes/contract", result.Out);
+    }
+
+    [Fact]
+    public void Verify_info_and_diff_run_the_kernels_own_x86_64_helpers()
+    {
+        var verify = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "verify", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "30");
+        var info = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "info", "--json", "--arch", "x86_64", "--kernel-tree", Tarball);
+        var diff = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "40");
+
+        Assert.True(verify.ExitCode == ExitCodes.Ok, verify.Out + verify.Error);
+        Assert.Contains("helpers: native C from Linux 6.12.", verify.Out, StringComparison.Ordinal);
+        Assert.Contains("x86_64: all properties hold", verify.Out, StringComparison.Ordinal);
+        Assert.True(info.ExitCode == ExitCodes.Ok, info.Out + info.Error);
+        var helpers = info.Json().GetProperty("native").GetProperty("helpers").EnumerateArray().ToList();
+        Assert.Equal("arch/x86/mm/pgtable.c", helpers.Single(h => h.GetProperty("helper").GetString() == "ptep_set_access_flags").GetProperty("file").GetString());
+        Assert.True(diff.ExitCode == ExitCodes.Ok, diff.Out + diff.Error);
+        Assert.Contains("x86_64: no unexplained difference (14 helpers compared", diff.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +152,7 @@ public sealed class NativeKernelTreeTests
     [Theory]
     [InlineData("--kernel-tree /nonexistent/linux", "archpgtable: error: --kernel-tree /nonexistent/linux: no such directory or tarball.")]
     [InlineData("--patch x.patch", "archpgtable: error: --patch needs --kernel-tree (the tree the patch applies to).")]
-    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64).")]
+    [InlineData("--arch generic --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree: no native helpers for arch 'generic' (available: arm64, riscv64, x86_64).")]
     [InlineData("--all --kernel-tree /usr/src/linux-source-6.12.tar.xz", "archpgtable: error: --kernel-tree runs the tree's helpers for the selected --arch; it cannot be combined with --all or --plugin.")]
     public void Bad_native_input_is_one_line_and_exit_2(string args, string expected)
     {

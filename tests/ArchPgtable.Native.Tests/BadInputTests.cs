@@ -106,7 +106,7 @@ public sealed class BadInputTests
         var generic = new Generic.GenericArchPlugin().Build(new Kconfig.EffectiveConfig("generic", new Dictionary<string, string>()));
         var e = Assert.Throws<NativeBuildException>(() =>
             NativeArch.Compose(generic, new NativeArchOptions { KernelTree = NativeTree.Path, CacheDirectory = NativeTree.Cache }));
-        Assert.Equal("NativeArchOptions.KernelTree: no native helpers for arch 'generic' (available: arm64).", e.Message);
+        Assert.Equal("NativeArchOptions.KernelTree: no native helpers for arch 'generic' (available: arm64, riscv64, x86_64).", e.Message);
     }
 
     [Fact]

@@ -35,6 +35,35 @@ internal static class NativeTree
         return new Arm64ArchPlugin().Build(new EffectiveConfig(Arm64ArchPlugin.ArchName, values));
     }
 
+    /// <summary>The shipped x86_64 model (its defaults: CONFIG_X86_USER_SHADOW_STACK=y, the v6.6+ SavedDirty encoding).</summary>
+    public static ArchInstance X86Model(bool shadowStack = true) =>
+        new ArchPgtable.X86.X86ArchPlugin().Build(new EffectiveConfig(ArchPgtable.X86.X86ArchPlugin.ArchName, new Dictionary<string, string>
+        {
+            [ArchPgtable.X86.X86Kconfig.UserShadowStack] = shadowStack ? "y" : "n",
+            [CommonKconfig.TransparentHugepage] = "y",
+            [CommonKconfig.DebugVm] = "y",
+        }));
+
+    /// <summary>The x86_64 helpers of the tree (arch/x86/include/asm/pgtable.h, arch/x86/mm/pgtable.c, the pgtable.h defaults).</summary>
+    public static ArchInstance X86(string? patch = null) =>
+        NativeArch.Compose(X86Model(), new NativeArchOptions { KernelTree = Path, Patch = patch, CacheDirectory = Cache });
+
+    /// <summary>The shipped riscv64 model; <paramref name="svnapot"/> false selects upstream's helpers (no NAPOT layer for anon folios).</summary>
+    public static ArchInstance RiscVModel(bool svnapot = false) =>
+        new ArchPgtable.RiscV.RiscVArchPlugin().Build(new EffectiveConfig(ArchPgtable.RiscV.RiscVArchPlugin.ArchName, new Dictionary<string, string>
+        {
+            [ArchPgtable.RiscV.RiscVKconfig.Sv39] = "n",
+            [ArchPgtable.RiscV.RiscVKconfig.Sv48] = "y",
+            [ArchPgtable.RiscV.RiscVKconfig.Svadu] = "y",
+            [ArchPgtable.RiscV.RiscVKconfig.Svnapot] = svnapot ? "y" : "n",
+            [CommonKconfig.TransparentHugepage] = "y",
+            [CommonKconfig.DebugVm] = "y",
+        }));
+
+    /// <summary>The riscv64 helpers of the tree (arch/riscv/include/asm/pgtable.h, arch/riscv/mm/pgtable.c, the pgtable.h defaults).</summary>
+    public static ArchInstance RiscV(bool svnapot = false, string? patch = null) =>
+        NativeArch.Compose(RiscVModel(svnapot), new NativeArchOptions { KernelTree = Path, Patch = patch, CacheDirectory = Cache });
+
     public static ArchInstance Native(Arm64Granule granule = Arm64Granule.Granule4K, string? patch = null, string? tree = null, bool hafdbs = true) =>
         NativeArch.Compose(Model(granule, hafdbs), new NativeArchOptions { KernelTree = tree ?? Path, Patch = patch, CacheDirectory = Cache });
 }

@@ -21,6 +21,31 @@ public sealed class PatchTests
         Assert.Contains("still reports", result.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("clear_young_dirty_ptes/contract")]
+    [InlineData("mkold_clean_ptes/contract")]
+    public void One_run_shows_both_bugs_each_with_its_own_shrunk_counterexample(string property)
+    {
+        var arch = NativeTree.Native(Arm64Granule.Granule4K, V4);
+        var result = ContractSuite.Check(arch, property, new ContractOptions { Cases = 200 });
+
+        Assert.True(result.IsFailure(), result.ToString());
+        var all = result.Counterexamples;
+
+        // Bug 2: a call starting in a block cleans that block only; a later block of the range keeps young/dirty.
+        var bug2 = Assert.Single(all, c => c.Kind!.EndsWith("the call starts in a block", StringComparison.Ordinal));
+        Assert.Contains(bug2.Violations, v => v.Contains("in the range, still reports", StringComparison.Ordinal));
+        Assert.InRange(bug2.Blocks, 2, 4);
+        Assert.All(bug2.Writes, w => Assert.Contains("CONT", w, StringComparison.Ordinal));
+
+        // Bug 1: a call starting on a non-cont entry is cleaned raw, so the block it ends in still reports young/dirty.
+        var bug1 = Assert.Single(all, c => c.Kind!.EndsWith("the call starts outside any block", StringComparison.Ordinal));
+        Assert.Contains(bug1.Violations, v => v.Contains("in the range, still reports", StringComparison.Ordinal));
+        Assert.Contains(bug1.Entries, e => e.StartsWith("R ", StringComparison.Ordinal) && !e.Contains("CONT", StringComparison.Ordinal));
+        Assert.Contains(bug1.Entries, e => e.StartsWith("R ", StringComparison.Ordinal) && e.Contains("CONT", StringComparison.Ordinal));
+        Assert.True(bug1.Shrinks > 0 && bug2.Shrinks > 0, result.ToString());
+    }
+
     [Fact]
     public void The_unpatched_helper_passes_the_same_run()
     {

@@ -256,6 +256,13 @@ internal sealed class CaseEngine
         report.Call = h.Describe(World, call);
         report.CountBlocks(World);
         report.Violations.AddRange(State.Violations);
+        if (World.Geometry.ContPtes > 1)
+        {
+            report.SignatureContext = World.Hardware.BlockEntries(new Pte(State.BeforeRaw(call.Start))) > 1
+                ? "the call starts in a block"
+                : "the call starts outside any block";
+        }
+
         EntryTable.Render(State, report.Entries);
         report.Table = new CounterexampleTable(World.BaseVa, State.RegionStart,
             [.. Enumerable.Range(State.RegionStart, State.RegionEnd - State.RegionStart).Select(State.BeforeRaw)],

@@ -16,7 +16,8 @@ public static class DifferentialSuite
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        options ??= new ContractOptions();
+        // One difference per helper, the smallest (a differential case has no kinds of failure to tell apart).
+        options = (options ?? new ContractOptions()) with { MaxDistinctFailures = 1 };
         if (a.Arch.Geometry != b.Arch.Geometry)
         {
             throw new ArgumentException($"{a.Label} and {b.Label} have different geometries; a differential run needs one.", nameof(b));

@@ -15,6 +15,9 @@ internal sealed class CaseReport
 
     public List<string> Violations { get; } = [];
 
+    /// <summary>Context of the failure that tells kinds of failure apart (<see cref="FailureSignature"/>), or null.</summary>
+    public string? SignatureContext { get; set; }
+
     /// <summary>The region's raw words before and after the call (helper contract cases).</summary>
     public CounterexampleTable? Table { get; set; }
 

@@ -44,6 +44,14 @@ public sealed record ContractOptions
     /// <summary>Most shrink attempts after a failure (default 20000).</summary>
     public int MaxShrinkAttempts { get; init; } = 20000;
 
+    /// <summary>
+    /// Most distinct kinds of failure (<see cref="Counterexample.Kind"/>: the first violated check's family and where the
+    /// call starts) one property reports, each with its own shrunk counterexample (default 4). After the first failure
+    /// every remaining case is still checked, so that a second bug is not hidden behind a smaller case of the first; a
+    /// property that holds costs the same. 1 keeps only the smallest failing case, skipping cases not smaller than it.
+    /// </summary>
+    public int MaxDistinctFailures { get; init; } = 4;
+
     /// <summary>Called after every generated case (from the sampling thread); for progress bars.</summary>
     public Action? OnCase { get; init; }
 }

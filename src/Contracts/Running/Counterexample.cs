@@ -31,6 +31,13 @@ public sealed record Counterexample(
     /// <summary>The region's raw words before and after the call, for a helper's contract case; null for other properties.</summary>
     public CounterexampleTable? Table { get; init; }
 
+    /// <summary>
+    /// The kind of failure in words (the first violated check without its entry and values, and where the call
+    /// starts), which tells this counterexample apart from a property's others
+    /// (<see cref="PropertyResult.MoreCounterexamples"/>); null when not classified.
+    /// </summary>
+    public string? Kind { get; init; }
+
     /// <summary>The counterexample as indented text.</summary>
     public override string ToString()
     {

@@ -26,6 +26,16 @@ public sealed record PropertyResult(
     /// <summary>The build's declaration that this property is a known upstream finding, or null.</summary>
     public KnownFinding? KnownFinding { get; init; }
 
+    /// <summary>
+    /// Counterexamples of other kinds of failure than <see cref="Counterexample"/>'s (a different first violated check, or
+    /// a call starting elsewhere), each shrunk on its own, in the order found; empty when every failing case was of one kind.
+    /// </summary>
+    public IReadOnlyList<Counterexample> MoreCounterexamples { get; init; } = [];
+
+    /// <summary><see cref="Counterexample"/> then <see cref="MoreCounterexamples"/>; empty when none.</summary>
+    public IReadOnlyList<Counterexample> Counterexamples =>
+        Counterexample is null ? [] : [Counterexample, .. MoreCounterexamples];
+
     /// <summary>True when the property was not run on this build.</summary>
     public bool Skipped => SkipReason is not null;
 
@@ -60,7 +70,25 @@ public sealed record PropertyResult(
         PropertyStatus.Skip => $"SKIP {Name}: {SkipReason}",
         PropertyStatus.Pass => $"PASS {Name} ({Cases} cases)",
         PropertyStatus.UnexpectedPass => $"XPASS {Name} ({Cases} cases): known finding not reproduced: {KnownFinding!.Reason}",
-        PropertyStatus.ExpectedFailure => $"XFAIL {Name} ({Cases} cases): known finding ({KnownFinding!.Reference}): {KnownFinding.Reason}\n{Counterexample}",
-        _ => $"FAIL {Name} ({Cases} cases)\n{Counterexample}",
+        PropertyStatus.ExpectedFailure => $"XFAIL {Name} ({Cases} cases): known finding ({KnownFinding!.Reference}): {KnownFinding.Reason}\n{Failures()}",
+        _ => $"FAIL {Name} ({Cases} cases)\n{Failures()}",
     };
+
+    /// <summary>The heading of counterexample <paramref name="index"/> when there are several kinds of failure, else null.</summary>
+    public string? FailureHeading(int index)
+    {
+        var all = Counterexamples;
+        return all.Count < 2 ? null : $"failure {index + 1} of {all.Count}: {all[index].Kind}";
+    }
+
+    private string Failures()
+    {
+        var all = Counterexamples;
+        if (all.Count < 2)
+        {
+            return $"{Counterexample}";
+        }
+
+        return string.Concat(all.Select((c, i) => $"{FailureHeading(i)}\n{c}"));
+    }
 }

@@ -65,12 +65,14 @@ internal static class VerifyJsonWriter
         ["cases"] = r.Cases,
         ["seed"] = r.Seed,
         ["counterexample"] = r.Counterexample is { } c ? Counterexample(o, r, c) : null,
+        ["more_counterexamples"] = new JsonArray([.. r.MoreCounterexamples.Select(m => (JsonNode)Counterexample(o, r, m))]),
     };
 
     private static JsonObject Counterexample(VerifyOutcome o, PropertyResult r, Counterexample c) => new()
     {
         ["seed"] = c.Seed,
-        ["replay"] = o.Replay(r),
+        ["kind"] = c.Kind,
+        ["replay"] = o.Replay(r, c),
         ["blocks"] = c.Blocks,
         ["shrinks"] = c.Shrinks,
         ["setup"] = Strings(c.Setup),

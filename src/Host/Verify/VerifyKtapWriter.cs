@@ -41,19 +41,28 @@ internal static class VerifyKtapWriter
                     continue;
                 }
 
-                if (r.Counterexample is { } counterexample)
+                if (r.Counterexample is not null)
                 {
                     if (r.KnownFinding is { } known)
                     {
                         output.WriteLine($"    # known finding, upstream behaviour ({Diag(known.Reference)}): {Diag(known.Reason)}");
                     }
 
-                    foreach (var line in counterexample.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    for (var k = 0; k < r.Counterexamples.Count; k++)
                     {
-                        output.WriteLine("    # " + Diag(line.TrimEnd('\r')));
-                    }
+                        var c = r.Counterexamples[k];
+                        if (r.FailureHeading(k) is { } heading)
+                        {
+                            output.WriteLine("    # " + Diag(heading));
+                        }
 
-                    output.WriteLine("    # replay: " + Diag(o.Replay(r)));
+                        foreach (var line in c.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                        {
+                            output.WriteLine("    # " + Diag(line.TrimEnd('\r')));
+                        }
+
+                        output.WriteLine("    # replay: " + Diag(o.Replay(r, c)));
+                    }
                 }
 
                 var result = r.Status switch

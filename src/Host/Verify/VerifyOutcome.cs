@@ -40,4 +40,8 @@ internal sealed record VerifyOutcome(VerifyTarget Target, IReadOnlyList<Property
     /// <summary>The command that replays a failed property's counterexample exactly.</summary>
     public string Replay(PropertyResult r) =>
         $"archpgtable verify {Target.ReplayArgs} --helper {r.Helper} --seed {r.Seed} --cases 1 (with the same --config/--set)";
+
+    /// <summary>The command that replays counterexample <paramref name="c"/> of <paramref name="r"/> (one of several kinds of failure).</summary>
+    public string Replay(PropertyResult r, Counterexample c) =>
+        $"archpgtable verify {Target.ReplayArgs} --helper {r.Helper} --seed {c.Seed} --cases 1 (with the same --config/--set)";
 }

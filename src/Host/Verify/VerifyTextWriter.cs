@@ -46,12 +46,22 @@ internal static class VerifyTextWriter
                             output.WriteLine($"    known finding, upstream behaviour ({known.Reference}): {known.Reason}");
                         }
 
-                        foreach (var line in r.Counterexample!.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                        for (var k = 0; k < r.Counterexamples.Count; k++)
                         {
-                            output.WriteLine("    " + line.TrimEnd('\r'));
+                            var c = r.Counterexamples[k];
+                            if (r.FailureHeading(k) is { } heading)
+                            {
+                                output.WriteLine("    " + heading);
+                            }
+
+                            foreach (var line in c.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                            {
+                                output.WriteLine("    " + line.TrimEnd('\r'));
+                            }
+
+                            output.WriteLine("    replay: " + o.Replay(r, c));
                         }
 
-                        output.WriteLine("    replay: " + o.Replay(r));
                         break;
                 }
             }

@@ -74,7 +74,8 @@ internal static class NativeSourceGenerator
         foreach (var d in ordered.Where(d => d.Kind == CDefinitionKind.Function))
         {
             AppendLine(sb, d);
-            sb.AppendLine(hooked.Contains(d.Name) ? Rename(d.Text, d.Name) : d.Text);
+            var text = spec.Rewrite(d.Text);
+            sb.AppendLine(hooked.Contains(d.Name) ? Rename(text, d.Name) : text);
         }
 
         if (spec.HooksFile is { } hooks)
@@ -85,6 +86,10 @@ internal static class NativeSourceGenerator
         AppendShim(sb, "ap_entry.c");
         return (sb.ToString(), taken);
     }
+
+    /// <summary>An rvalue <c>*ptep</c> / <c>*xp</c> (after <c>( , = ! return</c>; not a declarator, not already inside READ_ONCE/WRITE_ONCE) becomes <c>READ_ONCE(*ptep)</c>.</summary>
+    internal static string RewritePlainPteReads(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?<=(?:[(,=!?:]|\breturn)\s*)(?<!_ONCE\(\s*)\*(ptep|xp)\b(?!\s*=[^=])", "READ_ONCE(*$1)");
 
     /// <summary>Renames the defined function in its header (the first <c>name(</c>), leaving the body alone.</summary>
     private static string Rename(string text, string name)

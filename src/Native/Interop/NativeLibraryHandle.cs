@@ -27,6 +27,9 @@ internal sealed unsafe class NativeLibraryHandle
         PtepSetAccessFlags = (delegate* unmanaged<int, ulong, ulong, ulong, int, int*, int>)Export(handle, "ap_ptep_set_access_flags");
         ClearYoungDirtyPtes = (delegate* unmanaged<int, ulong, ulong, uint, int, int*, int>)Export(handle, "ap_clear_young_dirty_ptes");
         PteBatchHint = (delegate* unmanaged<ulong, ulong, uint*, int>)Export(handle, "ap_pte_batch_hint");
+        PtepGetAndClearFull = NativeLibrary.TryGetExport(handle, "ap_ptep_get_and_clear_full", out var full)
+            ? (delegate* unmanaged<int, ulong, ulong, int, ulong*, int>)full
+            : null;
         var init = (delegate* unmanaged<NativeHost*, void>)Export(handle, "ap_init");
         var host = NativeCallbacks.Table;
         init(&host);
@@ -57,6 +60,9 @@ internal sealed unsafe class NativeLibraryHandle
     public delegate* unmanaged<int, ulong, ulong, uint, int, int*, int> ClearYoungDirtyPtes { get; }
 
     public delegate* unmanaged<ulong, ulong, uint*, int> PteBatchHint { get; }
+
+    /// <summary>The arch's own <c>ptep_get_and_clear_full()</c>, or null where the pgtable.h default is in force (arm64).</summary>
+    public delegate* unmanaged<int, ulong, ulong, int, ulong*, int> PtepGetAndClearFull { get; }
 
     /// <exception cref="NativeBuildException">The library cannot be loaded or lacks an entry point.</exception>
     public static NativeLibraryHandle Load(string path)

@@ -11,7 +11,7 @@ namespace ArchPgtable.Native.Interop;
 /// with both flags, the helper the v4 series became.
 /// </summary>
 /// <remarks>Kernel: the tree's arch/&lt;arch&gt;/include/asm/pgtable.h public API, compiled.</remarks>
-internal sealed unsafe class NativePageTableOps : GenericPageTableOps
+internal unsafe class NativePageTableOps : GenericPageTableOps
 {
     private readonly NativeLibraryHandle _lib;
     private readonly NativeFeatures _features;
@@ -25,6 +25,18 @@ internal sealed unsafe class NativePageTableOps : GenericPageTableOps
     }
 
     public NativeBuildInfo Info { get; }
+
+    /// <summary>The answers the shim's feature checks get.</summary>
+    public NativeFeatures Features => _features;
+
+    /// <summary>The same compiled helpers with other feature answers (a machine's).</summary>
+    public NativePageTableOps WithFeatures(NativeFeatures features) => Create(Format, Geometry, DebugVm, _lib, features, Info);
+
+    /// <summary>The native helpers of <paramref name="lib"/>: with the arch's own <c>ptep_get_and_clear_full()</c> when it exports one.</summary>
+    public static NativePageTableOps Create(IPteFormat format, ArchGeometry geometry, bool debugVm, NativeLibraryHandle lib, NativeFeatures features, NativeBuildInfo info) =>
+        lib.PtepGetAndClearFull is null
+            ? new NativePageTableOps(format, geometry, debugVm, lib, features, info)
+            : new NativeFullOps(format, geometry, debugVm, lib, features, info);
 
     [KernelHelper("ptep_get")]
     protected override Pte PtepGetCore(PtePointer ptep)
@@ -146,7 +158,24 @@ internal sealed unsafe class NativePageTableOps : GenericPageTableOps
         return (int)ret;
     }
 
-    private static int User(IMmContext mm) => mm.IsUserMm ? 1 : 0;
+    protected NativeLibraryHandle Lib => _lib;
+
+    protected static int User(IMmContext mm) => mm.IsUserMm ? 1 : 0;
+
+    /// <summary>The arch overrides <c>ptep_get_and_clear_full()</c> (x86: a plain read and clear when <c>full</c>).</summary>
+    private sealed class NativeFullOps(IPteFormat format, ArchGeometry geometry, bool debugVm, NativeLibraryHandle lib, NativeFeatures features, NativeBuildInfo info)
+        : NativePageTableOps(format, geometry, debugVm, lib, features, info)
+    {
+        [KernelHelper("ptep_get_and_clear_full")]
+        protected override Pte PtepGetAndClearFullCore(IMmContext mm, ulong addr, PtePointer ptep, bool full)
+        {
+            ulong ret;
+            var prev = NativeCall.Begin(ptep.Table, mm, Features);
+            var rc = Lib.PtepGetAndClearFull(User(mm), addr, NativeCall.Address(ptep), full ? 1 : 0, &ret);
+            NativeCall.End(prev, rc, "ptep_get_and_clear_full");
+            return new Pte(ret);
+        }
+    }
 
     private void ClearYoungDirty(IMmContext vma, ulong addr, PtePointer ptep, int nr, CydpFlags flags)
     {

@@ -120,6 +120,24 @@ static inline pteval_t ap_xchg(volatile pteval_t *p, pteval_t val)
 #define xchg_relaxed(p, v) ap_xchg(AP_PTEVAL_PTR(p), (v))
 #define xchg(p, v) ap_xchg(AP_PTEVAL_PTR(p), (v))
 
+/*
+ * test_and_clear_bit() on a PTE word (x86: a locked BTR; riscv: an AMO): a counted read and a
+ * host compare-exchange loop. A concurrent hardware update between them makes the compare-exchange
+ * fail and retry, as the single atomic instruction would have seen the newer value.
+ */
+static inline int ap_test_and_clear_bit(long nr, volatile void *addr)
+{
+	volatile pteval_t *p = (volatile pteval_t *)addr;
+	pteval_t old = ap_read_pte((const volatile pte_t *)p).pte;
+	for (;;) {
+		pteval_t found = ap_cmpxchg(p, old, old & ~(1UL << nr));
+		if (found == old)
+			return (int)((old >> nr) & 1);
+		old = found;
+	}
+}
+#define test_and_clear_bit(nr, addr) ap_test_and_clear_bit((nr), (addr))
+
 static inline int ap_warn(int cond, const char *file, int line, const char *text)
 {
 	if (cond)

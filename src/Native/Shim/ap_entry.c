@@ -45,6 +45,16 @@ AP_EXPORT int ap_ptep_get_and_clear(int user, u64 addr, u64 ptep, u64 *ret)
 	AP_LEAVE();
 }
 
+#ifdef AP_HAVE_PTEP_GET_AND_CLEAR_FULL
+/* Only where the arch overrides ptep_get_and_clear_full() (x86: non-atomic when full); else the host keeps the pgtable.h default. */
+AP_EXPORT int ap_ptep_get_and_clear_full(int user, u64 addr, u64 ptep, int full, u64 *ret)
+{
+	AP_ENTER(user);
+	*ret = pte_val(ptep_get_and_clear_full(mm, addr, AP_PTEP(ptep), full));
+	AP_LEAVE();
+}
+#endif
+
 AP_EXPORT int ap_get_and_clear_full_ptes(int user, u64 addr, u64 ptep, u32 nr, int full, u64 *ret)
 {
 	AP_ENTER(user);
