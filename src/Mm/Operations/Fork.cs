@@ -78,6 +78,12 @@ public static class Fork
                 }
 
                 mem.AddMapcount(pfn, nr, +1);
+                if ((vma.Flags & VmFlags.Shared) == 0)
+                {
+                    // folio_try_dup_anon_rmap_ptes(): the pages are now shared; neither process may write them without a COW fault.
+                    mem.SetAnonExclusive(pfn, nr, false);
+                }
+
                 if (cow && fmt.Write(pte))
                 {
                     ops.WrprotectPtes(parent, addr, srcPtep, nr);

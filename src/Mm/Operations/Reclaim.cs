@@ -15,15 +15,26 @@ public static class Reclaim
     public static IReadOnlyList<(ulong Folio, ReclaimOutcome Outcome)> Range(MmStruct mm, ulong start, ulong length)
     {
         var end = RangeCheck.Range(mm, "reclaim", start, length);
+        return Scan(mm, start, end, lazyfreeOnly: false, "reclaim");
+    }
+
+    /// <summary>Reclaims the folios mapped in <c>[start, end)</c> (a range inside VMAs); with <paramref name="lazyfreeOnly"/> every folio that is not lazyfree is left alone (not even aged).</summary>
+    internal static List<(ulong Folio, ReclaimOutcome Outcome)> Scan(MmStruct mm, ulong start, ulong end, bool lazyfreeOnly, string what)
+    {
         var sys = mm.System;
         var results = new List<(ulong, ReclaimOutcome)>();
         foreach (var (va, pfn) in FolioList(mm, start, end))
         {
+            if (lazyfreeOnly && !(sys.Memory.Test(pfn, FolioFlags.Anon) && !sys.Memory.Test(pfn, FolioFlags.SwapBacked)))
+            {
+                continue;
+            }
+
             var outcome = ReclaimFolio(mm, va, pfn);
             results.Add((sys.Memory.IsValid(pfn) ? pfn : 0, outcome));
         }
 
-        sys.Oracle?.Record(mm, start, end, "reclaim");
+        sys.Oracle?.Record(mm, start, end, what);
         return results;
     }
 

@@ -28,9 +28,11 @@ public sealed class DataOracle
 
     internal void OnMap(MmStruct mm, ulong start, ulong end) => Record(mm, start, end, "mmap");
 
-    internal void Record(MmStruct mm, ulong start, ulong end, string what)
+    internal void Record(MmStruct mm, ulong start, ulong end, string what) => Record(mm.Id, start, end, what);
+
+    internal void Record(int mmId, ulong start, ulong end, string what)
     {
-        _history.Enqueue((mm.Id, start, end, what));
+        _history.Enqueue((mmId, start, end, what));
         if (_history.Count > HistoryLength)
         {
             _history.Dequeue();
