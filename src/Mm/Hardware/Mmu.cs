@@ -209,6 +209,7 @@ public sealed class Mmu
                     $"write to 0x{va:x} reached the shared zero page: a stale writable TLB entry or a writable zero-page PTE."));
             }
 
+            _system.Oracle?.OnStore(mm, va, pfn);
             var v = ++_nextVersion;
             mem.SetVersion(pfn, v);
             _system.Oracle?.OnWrite(mm, va, v);

@@ -91,10 +91,7 @@ public static class Reclaim
         mem.ClearFlags(head, FolioFlags.Referenced);
         foreach (var run in runs)
         {
-            for (var i = 0; i < run.Nr; i++)
-            {
-                referenced |= ops.PtepClearFlushYoung(mm, run.Va + ((ulong)i << g.PageShift), run.Ptep + i);
-            }
+            referenced |= ClearYoung(mm, run.Va, run.Ptep, run.Nr, sys.Options.Referenced, flush: true);
         }
 
         if (referenced)
@@ -152,6 +149,31 @@ public static class Reclaim
 
         mem.FreeFolio(head);
         return ReclaimOutcome.SwappedOut;
+    }
+
+    /// <summary>Clears young on a batch of <paramref name="nr"/> entries of one folio; returns whether any was young.</summary>
+    /// <remarks>Kernel: folio_referenced_one() — ptep_clear_flush_young() per entry before the series, clear_flush_young_ptes() after;
+    /// the MGLRU walk's ptep_test_and_clear_young() / test_and_clear_young_ptes() without <paramref name="flush"/>.</remarks>
+    internal static bool ClearYoung(MmStruct mm, ulong va, PtePointer ptep, int nr, ReferenceAlgorithm algorithm, bool flush)
+    {
+        var ops = mm.System.Ops;
+        switch (algorithm)
+        {
+            case ReferenceAlgorithm.New:
+                return flush ? ops.ClearFlushYoungPtes(mm, va, ptep, nr) : ops.TestAndClearYoungPtes(mm, va, ptep, nr);
+            case ReferenceAlgorithm.NewFirstEntryOnly:
+                return flush ? ops.ClearFlushYoungPtes(mm, va, ptep, 1) : ops.TestAndClearYoungPtes(mm, va, ptep, 1);
+            default:
+                var young = false;
+                var pageShift = mm.System.Arch.Geometry.PageShift;
+                for (var i = 0; i < nr; i++)
+                {
+                    var a = va + ((ulong)i << pageShift);
+                    young |= flush ? ops.PtepClearFlushYoung(mm, a, ptep + i) : ops.PtepTestAndClearYoung(mm, a, ptep + i);
+                }
+
+                return young;
+        }
     }
 
     private static List<(ulong Va, PtePointer Ptep, int Nr)> MappedRuns(MmStruct mm, ulong folioVa, FolioExtent folio)
