@@ -50,6 +50,7 @@ internal static class CommandLine
         root.Subcommands.Add(VerifyCommand.Create(globals, context));
         root.Subcommands.Add(RenderCommand.Create(globals, context));
         root.Subcommands.Add(DiffCommand.Create(globals, context));
+        root.Subcommands.Add(WorkloadCommand.Create(globals, context));
         return root;
     }
 }
