@@ -18,7 +18,7 @@ public static class AgingWalk
         var fmt = sys.Format;
         var mem = sys.Memory;
         var g = sys.Arch.Geometry;
-        var young = 0;
+        var young = new HashSet<ulong>();
         for (var chunk = start; chunk < end;)
         {
             var next = RangeCheck.PmdEnd(mm, chunk, end);
@@ -43,7 +43,7 @@ public static class AgingWalk
                 if (Reclaim.ClearYoung(mm, addr, ptep, nr, algorithm, flush: false))
                 {
                     mem.SetFlags(folio.StartPfn, Memory.FolioFlags.Referenced);
-                    young++;
+                    young.Add(folio.StartPfn);
                 }
 
                 addr += (ulong)nr << g.PageShift;
@@ -53,7 +53,7 @@ public static class AgingWalk
         }
 
         sys.Oracle?.Record(mm, start, end, $"aging walk ({algorithm.ToString().ToLowerInvariant()})");
-        return young;
+        return young.Count;
     }
 
     private static ulong VmaEnd(MmStruct mm, ulong addr) => mm.FindVma(addr)?.End ?? addr + mm.System.Arch.Geometry.PageSize;

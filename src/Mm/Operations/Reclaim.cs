@@ -201,8 +201,12 @@ public static class Reclaim
                 continue;
             }
 
-            var max = Math.Min(folio.NrPages - i, ptep.EntriesToTableEnd);
-            var nr = folio.NrPages > 1 ? FolioPteBatch.Batch(ops, folio, ptep, pte, max, ignoreDirty: true, out _) : 1;
+            // One batch stays inside one VMA and one PTE table, and keeps entries of one write permission together: the
+            // lazyfree restore below writes the batch back with set_ptes() from its first entry.
+            var vma = mm.FindVma(va);
+            var max = (int)Math.Min((ulong)Math.Min(folio.NrPages - i, ptep.EntriesToTableEnd), vma is null ? 1 : (vma.End - va) >> g.PageShift);
+            var first = pte;
+            var nr = folio.NrPages > 1 && max > 1 ? FolioPteBatch.BatchFlags(ops, folio, ptep, ref first, max, FpbFlags.RespectWrite) : 1;
             runs.Add((va, ptep, nr));
             i += nr;
         }

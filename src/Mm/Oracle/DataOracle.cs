@@ -13,7 +13,7 @@ namespace ArchPgtable.Mm.Oracle;
 public sealed class DataOracle
 {
     private const long MayZero = 1L << 32;
-    private const int HistoryLength = 64;
+    private const int HistoryLength = 4096;
     private readonly Dictionary<(int Mm, ulong Vpn), long> _expected = [];
     private readonly List<DataLoss> _losses = [];
     private readonly List<OracleViolation> _violations = [];
@@ -92,6 +92,7 @@ public sealed class DataOracle
 
     private List<string> History(int mmId, ulong va) => _history
         .Where(h => h.Mm == mmId && h.Start <= va && va < h.End)
+        .TakeLast(24)
         .Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.What} [0x{h.Start:x}, 0x{h.End:x})"))
         .ToList();
 
