@@ -27,9 +27,10 @@ internal static class WorkloadCommand
         };
         ops.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<long>() < 1)
+            // Only a value that parsed as a number gets this check; one that did not already has the parser's error.
+            if (r.Tokens.Count == 1 && long.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n < 1)
             {
-                r.AddError($"--ops must be at least 1 (got {r.GetValueOrDefault<long>()}).");
+                r.AddError($"--ops must be at least 1 (got {n}).");
             }
         });
         var seed = new Option<int>("--seed")
@@ -54,9 +55,9 @@ internal static class WorkloadCommand
         };
         pages.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 16 or > 65536)
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is < 16 or > 65536)
             {
-                r.AddError($"--pages must be 16..65536 (got {r.GetValueOrDefault<int>()}).");
+                r.AddError($"--pages must be 16..65536 (got {n}).");
             }
         });
         var format = new OutputFormatOptions();

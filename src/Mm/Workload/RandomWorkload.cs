@@ -68,7 +68,9 @@ public sealed class RandomWorkload
         System = sys;
         if (g.ContPtes > 1)
         {
+            // One contiguous block, and two: a batch that starts on a block may run on into the next one.
             sys.Options.Thp.Enable(BitOperations.Log2((uint)g.ContPtes));
+            sys.Options.Thp.Enable(Math.Min(PhysicalMemory.MaxOrder, BitOperations.Log2((uint)g.ContPtes) + 1));
         }
 
         var bytes = (ulong)pages * g.PageSize;
@@ -175,10 +177,21 @@ public sealed class RandomWorkload
                     return "mremap";
                 }
 
-            case < 970 when mms.Count < 3:
+            case < 965 when mms.Count < 3:
                 mms.Add(Fork.Run(m));
                 IsolationAudit.All(sys);
                 return "fork";
+            case < 975 when mms.Count > 1:
+                {
+                    // exit(): every mapping goes; the survivors' pages may become exclusive again on their next write fault.
+                    foreach (var vma in m.Vmas.ToList())
+                    {
+                        Munmap.Run(m, vma.Start, vma.End - vma.Start);
+                    }
+
+                    mms.Remove(m);
+                    return "exit";
+                }
             case < 990:
                 Munmap.Run(m, start, len);
                 m.Mmap(start, len, VmFlags.Read | VmFlags.Write);
@@ -251,5 +264,5 @@ public sealed class RandomWorkload
 
     /// <summary>The operation mix, for documentation: per mille of each kind.</summary>
     public static string Mix => string.Create(CultureInfo.InvariantCulture,
-        $"write 43%, read 30%, MADV_FREE 5%, MADV_COLD 3%, aging walk 3%, reclaim 4%, mprotect 5%, mremap 4%, fork 1% (up to 3 processes), munmap+mmap 2%");
+        $"write 43%, read 30%, MADV_FREE 5%, MADV_COLD 3%, aging walk 3%, reclaim 4%, mprotect 5%, mremap 4%, fork 1.5% (up to 3 processes), exit 1% (never the last process), munmap+mmap 1.5%");
 }
