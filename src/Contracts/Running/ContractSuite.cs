@@ -57,6 +57,7 @@ public static class ContractSuite
         new MkoldCleanEquivalenceProperty(),
         new SetupInvariantsProperty(),
         new PteFormatIdentitiesProperty(),
+        new FolioPteBatchProperty(),
     ];
 
     /// <summary>The distinct helper names the properties are about (for <c>--helper</c>).</summary>
