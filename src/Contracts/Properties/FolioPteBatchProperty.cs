@@ -19,7 +19,8 @@ namespace ArchPgtable.Contracts.Properties;
 /// reports, the arch's private ones included: on arm64 PTE_CONT is such a bit, so a batch ends where a contiguous block
 /// meets non-contiguous entries of the same folio, as the kernel's pte_same() comparison does.
 /// </summary>
-internal sealed class FolioPteBatchProperty() : ContractProperty("folio_pte_batch", "flags",
+/// <param name="batch">The folio_pte_batch_flags() under test: <see cref="FolioPteBatch.BatchFlags"/> unless a test passes a known-bad one.</param>
+internal sealed class FolioPteBatchProperty(FolioPteBatchFlagsFn? batch = null) : ContractProperty("folio_pte_batch", "flags",
     "folio_pte_batch_flags() returns the longest run of present entries mapping the next pages of the folio with the same attributes and, "
     + "as FPB_RESPECT_WRITE/DIRTY/SOFT_DIRTY say, the same write/dirty/soft-dirty; never past max_nr, the folio end or the table end; "
     + "FPB_MERGE_WRITE/FPB_MERGE_YOUNG_DIRTY merge exactly the batch's write/young/dirty into the first entry's copy")
@@ -31,10 +32,11 @@ internal sealed class FolioPteBatchProperty() : ContractProperty("folio_pte_batc
         var world = new ContractWorld(arch);
         var gen = Gen.Select(Gen.Int[1, 5], Gen.Bool, Gen.Int[0, 31], Gen.Int[0, 1 << 10], Gen.Int[0, 31], Gen.Int[0, 255].Array[0, 8],
             (order, atEnd, start, max, flags, muts) => new FolioPteBatchCase(order, atEnd, start, max, flags, muts));
-        return SampleRunner.Run(this, gen, (c, r) => Test(world, c, r), Candidates, options);
+        var fn = batch ?? FolioPteBatch.BatchFlags;
+        return SampleRunner.Run(this, gen, (c, r) => Test(world, fn, c, r), Candidates, options);
     }
 
-    private static CaseOutcome Test(ContractWorld w, FolioPteBatchCase c, CaseReport? report)
+    private static CaseOutcome Test(ContractWorld w, FolioPteBatchFlagsFn batchFlags, FolioPteBatchCase c, CaseReport? report)
     {
         var f = w.Format;
         var ops = w.Ops;
@@ -84,7 +86,7 @@ internal sealed class FolioPteBatchProperty() : ContractProperty("folio_pte_batc
         int got;
         try
         {
-            got = FolioPteBatch.BatchFlags(ops, folio, w.P(s), ref copy, maxNr, flags);
+            got = batchFlags(ops, folio, w.P(s), ref copy, maxNr, flags);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -200,3 +202,6 @@ internal sealed class FolioPteBatchProperty() : ContractProperty("folio_pte_batc
         }
     }
 }
+
+/// <summary>The shape of <c>folio_pte_batch_flags()</c> (<see cref="FolioPteBatch.BatchFlags"/>).</summary>
+internal delegate int FolioPteBatchFlagsFn(IPageTableOps ops, FolioExtent folio, PtePointer ptep, ref Pte ptent, int maxNr, FpbFlags flags);
