@@ -1,5 +1,4 @@
 using ArchPgtable.Contracts.Running;
-using ArchPgtable.Contracts.Tests.Support;
 
 namespace ArchPgtable.Contracts.Tests;
 
