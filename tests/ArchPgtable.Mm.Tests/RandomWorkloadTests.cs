@@ -113,6 +113,7 @@ public class RandomWorkloadTests
             Assert.True(sys.Oracle!.Losses.Count == 0, $"seed {seed} step {step}: {(sys.Oracle.Losses.Count > 0 ? sys.Oracle.Losses[0] : null)}");
             Assert.True(sys.Livelocks.Count == 0, $"seed {seed} step {step}: {(sys.Livelocks.Count > 0 ? sys.Livelocks[0] : null)}");
             Assert.True(sys.OutOfMemory.Count == 0, $"seed {seed} step {step}: {(sys.OutOfMemory.Count > 0 ? sys.OutOfMemory[0] : null)}");
+            Assert.True(sys.Oracle.Violations.Count == 0, $"seed {seed} step {step}: {(sys.Oracle.Violations.Count > 0 ? sys.Oracle.Violations[0] : null)}");
         }
 
         foreach (var m in mms)
