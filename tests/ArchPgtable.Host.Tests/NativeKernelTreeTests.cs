@@ -79,7 +79,7 @@ public sealed class NativeKernelTreeTests
         Assert.All(helpers, h => Assert.Contains(h.GetProperty("status").GetString(), new[] { "same", "explained" }));
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("seed,arch,helper,status,cases,known_difference,replay", lines[0]);
-        Assert.Equal(15, lines.Length);
+        Assert.Equal(19, lines.Length);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace ArchPgtable.Contracts.Helpers;
 /// started value changed as mprotect() would (kept, write-protected, made writable, or made clean and read-only).
 /// Afterwards entry i reports <c>pte</c> with its PFN advanced by i — write, young and dirty included: a commit that
 /// drops a bit of <c>pte</c> loses state core mm handed it. More young/dirty only where a refold (nr = 1) smeared its
-/// block's, as <c>set_ptes()</c> may; outside the range only such a smear; writes only in the window; at most one fold,
-/// no unfold.
+/// block's, as <c>set_ptes()</c> may; outside the range only such a smear; writes only in the window; at most one fold
+/// per block the range touches (the default commits entry by entry through <c>set_pte_at()</c>), no unfold.
 /// </summary>
 internal sealed class ModifyProtCommitContract(bool single) : HelperContract
 {
@@ -25,7 +25,7 @@ internal sealed class ModifyProtCommitContract(bool single) : HelperContract
 
     public override string Summary =>
         "after the start cleared R, entry i of R reports pte advanced by i (present, pfn, write, attributes, at least its young and dirty; "
-        + "more only from a refold's smear of its block); outside R only that smear; no write outside R and the blocks it touches; at most one fold, no unfold; arch invariants hold";
+        + "more only from a refold's smear of its block); outside R only that smear; no write outside R and the blocks it touches; at most one fold per block R touches, no unfold; arch invariants hold";
 
     public override CallResult Invoke(ContractWorld w, in ResolvedCall c)
     {
@@ -84,7 +84,10 @@ internal sealed class ModifyProtCommitContract(bool single) : HelperContract
 
         FrameChecks.Outside(s, AdChange.MayGain, AdChange.MayGain);
         FrameChecks.WritesInWindow(s);
-        FrameChecks.FoldUnfold(s, 1, 0);
+        // A commit entry by entry (the pgtable.h default: ptep_modify_prot_commit() → set_pte_at() per entry) may refold
+        // each block the range touches once.
+        var c = s.World.Geometry.ContPtes;
+        FrameChecks.FoldUnfold(s, ((s.Call.End - 1) / c) - (s.Call.Start / c) + 1, 0);
     }
 
     private static (bool Young, bool Dirty) Gathered(CaseState s, int index)
