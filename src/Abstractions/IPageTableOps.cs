@@ -93,4 +93,54 @@ public interface IPageTableOps
     /// <remarks>Kernel: pte_batch_hint()</remarks>
     [KernelHelper("pte_batch_hint")]
     int PteBatchHint(PtePointer ptep, Pte pte);
+
+    /// <summary>Clears <paramref name="nr"/> entries and returns the first one's old value with young/dirty OR-ed over the batch; <see cref="GetAndClearFullPtes"/> with full = 0.</summary>
+    /// <remarks>Kernel: get_and_clear_ptes() (a wrapper, not overridable on its own)</remarks>
+    [KernelHelper("get_and_clear_ptes")]
+    Pte GetAndClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr);
+
+    /// <summary>Clears <paramref name="nr"/> entries; <see cref="ClearFullPtes"/> with full = 0.</summary>
+    /// <remarks>Kernel: clear_ptes() (a wrapper, not overridable on its own)</remarks>
+    [KernelHelper("clear_ptes")]
+    void ClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr);
+
+    /// <summary>Clears the access flag of <paramref name="nr"/> entries, flushing the TLB where the arch needs it; returns whether any entry was young.</summary>
+    /// <remarks>Kernel: clear_flush_young_ptes()</remarks>
+    [KernelHelper("clear_flush_young_ptes")]
+    bool ClearFlushYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr);
+
+    /// <summary>Clears the access flag of <paramref name="nr"/> entries without a TLB flush; returns whether any entry was young.</summary>
+    /// <remarks>Kernel: test_and_clear_young_ptes()</remarks>
+    [KernelHelper("test_and_clear_young_ptes")]
+    bool TestAndClearYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr);
+
+    /// <summary>Starts a protection change of one entry: clears it (so hardware cannot update it meanwhile) and returns its old value.</summary>
+    /// <remarks>Kernel: ptep_modify_prot_start()</remarks>
+    [KernelHelper("ptep_modify_prot_start")]
+    Pte PtepModifyProtStart(IMmContext vma, ulong addr, PtePointer ptep);
+
+    /// <summary>Commits a protection change started by <see cref="PtepModifyProtStart"/>: stores <paramref name="pte"/> (computed from <paramref name="oldPte"/>).</summary>
+    /// <remarks>Kernel: ptep_modify_prot_commit()</remarks>
+    [KernelHelper("ptep_modify_prot_commit")]
+    void PtepModifyProtCommit(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte);
+
+    /// <summary>Starts a protection change of <paramref name="nr"/> entries: clears them and returns the first one's old value with young/dirty OR-ed over the batch.</summary>
+    /// <remarks>Kernel: modify_prot_start_ptes()</remarks>
+    [KernelHelper("modify_prot_start_ptes")]
+    Pte ModifyProtStartPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr);
+
+    /// <summary>Commits a protection change of <paramref name="nr"/> entries: entry i becomes <paramref name="pte"/> with its PFN advanced by i.</summary>
+    /// <remarks>Kernel: modify_prot_commit_ptes()</remarks>
+    [KernelHelper("modify_prot_commit_ptes")]
+    void ModifyProtCommitPtes(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte, int nr);
+
+    /// <summary>Clears <paramref name="nr"/> non-present entries (swap, migration, marker or none).</summary>
+    /// <remarks>Kernel: clear_nonpresent_ptes() (no #ifndef: not overridable; formerly clear_not_present_full_ptes())</remarks>
+    [KernelHelper("clear_nonpresent_ptes")]
+    void ClearNonpresentPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr);
+
+    /// <summary>Updates the local TLB after another thread won a fault race on <paramref name="nr"/> entries; nothing on most arches.</summary>
+    /// <remarks>Kernel: update_mmu_tlb_range()</remarks>
+    [KernelHelper("update_mmu_tlb_range")]
+    void UpdateMmuTlbRange(IMmContext vma, ulong addr, PtePointer ptep, int nr);
 }

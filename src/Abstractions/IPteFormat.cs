@@ -91,4 +91,47 @@ public interface IPteFormat
     /// <summary>The swap slot a swap entry records.</summary>
     /// <remarks>Kernel: swp_offset(pte_to_swp_entry(pte))</remarks>
     ulong SwapOffset(Pte pte) => pte.Value >> 12;
+
+    /// <summary>
+    /// A non-present entry of kind <paramref name="kind"/>: a swap slot, a migration entry for the page
+    /// <paramref name="offset"/> (its PFN), or a marker with <paramref name="offset"/> as its marker bits.
+    /// </summary>
+    /// <remarks>Kernel: swp_entry_to_pte(swp_entry(type, offset)), make_*_migration_entry(), make_pte_marker().
+    /// The default layout keeps <see cref="MkSwapEntry"/>'s (offset at bit 12, every low bit clear for a swap slot)
+    /// and puts the kind in bits 2:4, which are not the present (or PROT_NONE) bit on arm64, x86-64 or RISC-V;
+    /// override for another layout.</remarks>
+    Pte MkNonPresentEntry(NonPresentKind kind, ulong offset)
+    {
+        if (kind == NonPresentKind.Swap)
+        {
+            return MkSwapEntry(offset);
+        }
+
+        if ((uint)kind > (uint)NonPresentKind.Marker || offset >= 1UL << 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"non-present entry {kind}: offset must be below 2^50.");
+        }
+
+        return new Pte((offset << 12) | ((ulong)kind << 2));
+    }
+
+    /// <summary>The kind of a non-present, non-none entry built by <see cref="MkNonPresentEntry"/>.</summary>
+    /// <remarks>Kernel: swp_type(pte_to_swp_entry(pte)) / softleaf_type()</remarks>
+    NonPresentKind NonPresentKindOf(Pte pte) => (NonPresentKind)((pte.Value >> 2) & 7);
+
+    /// <summary>True when the architecture tracks soft-dirty in its PTEs (and the model encodes it).</summary>
+    /// <remarks>Kernel: CONFIG_HAVE_ARCH_SOFT_DIRTY (with CONFIG_MEM_SOFT_DIRTY=y). Default: none.</remarks>
+    bool HasSoftDirty => false;
+
+    /// <summary>True when the entry's soft-dirty bit is set; false where the arch has none.</summary>
+    /// <remarks>Kernel: pte_soft_dirty()</remarks>
+    bool SoftDirty(Pte pte) => false;
+
+    /// <summary>Sets the soft-dirty bit; the entry unchanged where the arch has none.</summary>
+    /// <remarks>Kernel: pte_mksoft_dirty()</remarks>
+    Pte MkSoftDirty(Pte pte) => pte;
+
+    /// <summary>Clears the soft-dirty bit; the entry unchanged where the arch has none.</summary>
+    /// <remarks>Kernel: pte_clear_soft_dirty()</remarks>
+    Pte ClearSoftDirty(Pte pte) => pte;
 }

@@ -9,7 +9,7 @@ namespace ArchPgtable.Arm64;
 /// derive known-bad variants (for example the lazyfree v4 <c>mkold_clean_ptes</c>).
 /// </summary>
 /// <remarks>Kernel: the CONFIG_ARM64_CONTPTE branch of arch/arm64/include/asm/pgtable.h and arch/arm64/mm/contpte.c</remarks>
-public class Arm64ContPteOps : Arm64PageTableOps
+public partial class Arm64ContPteOps : Arm64PageTableOps
 {
     private readonly ContPte _cont;
 

@@ -8,7 +8,7 @@ namespace ArchPgtable.Arm64;
 /// <see cref="Arm64NoContPteOps"/> (=n) decide which public helpers are overridden.
 /// </summary>
 /// <remarks>Kernel: arch/arm64/include/asm/pgtable.h</remarks>
-public abstract class Arm64PageTableOps : GenericPageTableOps
+public abstract partial class Arm64PageTableOps : GenericPageTableOps
 {
     /// <summary>Creates the helpers for one granule.</summary>
     /// <param name="granule">The translation granule.</param>

@@ -93,6 +93,23 @@ public static class BatchContract
         }
     }
 
+    /// <summary>Checks (without counting the reads) that no entry of the batch is present.</summary>
+    /// <remarks>Kernel: clear_nonpresent_ptes() "Context: … The PTEs are all not present."</remarks>
+    public static void CheckNotPresent(IPteFormat format, string helper, PtePointer ptep, int nr)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        for (var i = 0; i < nr; i++)
+        {
+            var pte = ptep.Table.Peek(ptep.Index + i);
+            if (format.Present(pte))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{helper}: entry {i} of the batch (PTE index {ptep.Index + i}) is present ({format.Describe(pte)}); this helper takes non-present entries only."),
+                    nameof(ptep));
+            }
+        }
+    }
+
     /// <summary>Checks (without counting the reads) that every target of a multi-entry <c>set_ptes</c> is none and the new entry is present.</summary>
     /// <remarks>Kernel: set_ptes() rule: with nr &gt; 1 every target starts not present and every new PTE is present.</remarks>
     public static void CheckSetPtes(IPteFormat format, PtePointer ptep, Pte pte, int nr)

@@ -12,7 +12,8 @@ public static class HelperBindings
     /// <remarks>
     /// For a <see cref="GenericPageTableOps"/> subclass a helper is an override when its <c>…Core</c> member is
     /// overridden; the impl name comes from <see cref="KernelHelperAttribute"/> on the override (else the helper's name).
-    /// <c>set_pte_at</c> follows <c>set_ptes</c>, as the kernel macro does. Any other implementation of the interface
+    /// <c>set_pte_at</c> follows <c>set_ptes</c>, as the kernel macro does, and <c>get_and_clear_ptes</c> / <c>clear_ptes</c>
+    /// their <c>full</c> helpers; <c>clear_nonpresent_ptes</c> is always generic. Any other implementation of the interface
     /// counts as overriding everything.
     /// </remarks>
     public static IReadOnlyList<HelperBinding> Describe(IPageTableOps ops)
@@ -21,10 +22,22 @@ public static class HelperBindings
         return Cache.GetOrAdd(ops.GetType(), Compute);
     }
 
+    /// <summary>Helpers that are macros or plain wrappers of another: they follow that helper's binding.</summary>
+    /// <remarks>Kernel: set_pte_at() → set_ptes(); get_and_clear_ptes() / clear_ptes() → the full = 0 call.</remarks>
+    private static readonly Dictionary<string, string> Wrappers = new(StringComparer.Ordinal)
+    {
+        ["set_pte_at"] = "set_ptes",
+        ["get_and_clear_ptes"] = "get_and_clear_full_ptes",
+        ["clear_ptes"] = "clear_full_ptes",
+    };
+
+    /// <summary>Helpers pgtable.h defines without <c>#ifndef</c>: always the generic function.</summary>
+    private static readonly HashSet<string> NotOverridable = new(StringComparer.Ordinal) { "clear_nonpresent_ptes" };
+
     private static List<HelperBinding> Compute(Type type)
     {
         var rows = new List<HelperBinding>();
-        HelperBinding? setPtes = null;
+        var byName = new Dictionary<string, HelperBinding>(StringComparer.Ordinal);
         foreach (var method in typeof(IPageTableOps).GetMethods())
         {
             var name = method.GetCustomAttribute<KernelHelperAttribute>()?.Name;
@@ -34,13 +47,17 @@ public static class HelperBindings
             }
 
             HelperBinding row;
-            if (name == "set_pte_at" && setPtes is not null)
+            if (Wrappers.TryGetValue(name, out var target) && byName.TryGetValue(target, out var targetRow))
             {
-                row = setPtes with { Name = name };
+                row = targetRow with { Name = name };
             }
             else if (!typeof(GenericPageTableOps).IsAssignableFrom(type))
             {
                 row = new HelperBinding(name, true, name);
+            }
+            else if (NotOverridable.Contains(name))
+            {
+                row = new HelperBinding(name, false, name);
             }
             else
             {
@@ -51,11 +68,7 @@ public static class HelperBindings
                 row = new HelperBinding(name, isOverride, impl);
             }
 
-            if (name == "set_ptes")
-            {
-                setPtes = row;
-            }
-
+            byName[name] = row;
             rows.Add(row);
         }
 

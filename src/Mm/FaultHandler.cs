@@ -6,7 +6,8 @@ namespace ArchPgtable.Mm;
 
 /// <summary>
 /// The page-fault handler core mm runs when the MMU refuses an access: anonymous faults (the
-/// largest enabled mTHP size that fits), swap-in, write-protect faults (reuse or copy-on-write)
+/// enabled mTHP sizes that fit, largest first, then a base page; reclaim, then an out-of-memory record, when even that
+/// fails), swap-in, write-protect faults (reuse or copy-on-write)
 /// and access-flag / software-dirty faults, each through the architecture's helpers.
 /// </summary>
 /// <remarks>Kernel: handle_mm_fault() → handle_pte_fault(): do_anonymous_page(), do_swap_page(), do_wp_page(), ptep_set_access_flags().</remarks>
@@ -19,8 +20,12 @@ public sealed class FaultHandler
     /// <summary>When set, every helper call of the handler is appended with its return value (the Mmu sets it near the fault bound).</summary>
     internal List<string>? Trace { get; set; }
 
+    /// <summary>Set by a fault that ran out of memory (an <see cref="OutOfMemory"/> was recorded); the MMU gives the access up.</summary>
+    internal bool OutOfMemoryRaised { get; set; }
+
     /// <summary>Resolves a fault at <paramref name="va"/> so that the access can be retried.</summary>
     /// <exception cref="SegmentationFaultException">No VMA, or the VMA does not allow the access.</exception>
+    /// <remarks>When no page can be had even after reclaim, an <see cref="OutOfMemory"/> is added to <see cref="MmSystem.OutOfMemory"/> and the entry is left as it was.</remarks>
     public void Handle(MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
     {
         ArgumentNullException.ThrowIfNull(mm);
@@ -31,6 +36,30 @@ public sealed class FaultHandler
         }
 
         HandleFault(mm, va, kind, access);
+    }
+
+    /// <summary>
+    /// Allocates a folio for a fault at <paramref name="va"/>: on failure reclaims (lazyfree, then swap) and returns
+    /// false so the fault is retried (the walk sees what reclaim changed), or, when reclaim freed nothing, records an
+    /// <see cref="OutOfMemory"/> and returns false.
+    /// </summary>
+    /// <remarks>Kernel: the allocator's slow path — __alloc_pages_direct_reclaim(), then __alloc_pages_may_oom() / VM_FAULT_OOM.</remarks>
+    private bool AllocOrReclaim(MmStruct mm, ulong va, MemoryAccess access, int order, FolioFlags flags, out ulong head)
+    {
+        var mem = _system.Memory;
+        if (mem.TryAllocFolio(order, flags, out head))
+        {
+            return true;
+        }
+
+        var freed = Operations.DirectReclaim.Run(_system, 1L << order);
+        if (freed == 0)
+        {
+            _system.RecordOutOfMemory(new OutOfMemory(mm.Id, va, access, order, mem.AllocatedPages, mem.Pages, freed));
+            OutOfMemoryRaised = true;
+        }
+
+        return false;
     }
 
     private void HandleTraced(TraceRecorder tracer, MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)
@@ -103,11 +132,29 @@ public sealed class FaultHandler
             return;
         }
 
-        var order = ChooseOrder(mm, vma, addr);
+        // alloc_anon_folio(): every suitable enabled order from the largest down; order 0 last, with reclaim.
+        var orders = SuitableOrders(mm, vma, addr);
+        var order = 0;
+        ulong head = 0;
+        var got = false;
+        for (var o = PhysicalMemory.MaxOrder; o > 0 && !got; o--)
+        {
+            if ((orders & (1 << o)) != 0 && mem.TryAllocFolio(o, FolioFlags.Anon | FolioFlags.SwapBacked, out head))
+            {
+                order = o;
+                got = true;
+            }
+        }
+
+        if (!got && !AllocOrReclaim(mm, addr, access, 0, FolioFlags.Anon | FolioFlags.SwapBacked, out head))
+        {
+            return;
+        }
+
         var nr = 1 << order;
         var start = addr & ~(((ulong)nr << _system.Arch.Geometry.PageShift) - 1);
-        var head = mem.AllocFolio(order, FolioFlags.Anon | FolioFlags.SwapBacked);
         mem.AddMapcount(head, nr, +1);
+        mem.SetAnonExclusive(head, nr, true);
         _system.Stats.AnonFolios++;
         var entry = fmt.PfnPte(head, vma.PageProt);
         if ((vma.Flags & VmFlags.Write) != 0)
@@ -121,8 +168,11 @@ public sealed class FaultHandler
     /// <summary>Kernel: CONFIG_TRANSPARENT_HUGEPAGE (mm/Kconfig); an arch that does not declare it is treated as THP-capable.</summary>
     private const string TransparentHugepage = "CONFIG_TRANSPARENT_HUGEPAGE";
 
-    private int ChooseOrder(MmStruct mm, Vma vma, ulong addr)
+    /// <summary>The enabled mTHP orders (a bit each) whose naturally aligned range around <paramref name="addr"/> fits the VMA and is all pte_none.</summary>
+    /// <remarks>Kernel: alloc_anon_folio() → thp_vma_allowable_orders(), thp_vma_suitable_orders(), pte_range_none()</remarks>
+    private int SuitableOrders(MmStruct mm, Vma vma, ulong addr)
     {
+        var orders = 0;
         var g = _system.Arch.Geometry;
         var tableBits = g.BitsPerLevel;
         var thp = _system.Options.Thp;
@@ -154,11 +204,11 @@ public sealed class FaultHandler
 
             if (allNone)
             {
-                return order;
+                orders |= 1 << order;
             }
         }
 
-        return 0;
+        return orders;
     }
 
     private void DoSwapPage(MmStruct mm, Vma vma, ulong addr, PtePointer ptep, Pte pte, MemoryAccess access)
@@ -167,9 +217,14 @@ public sealed class FaultHandler
         var mem = _system.Memory;
         var slot = fmt.SwapOffset(pte);
         var version = _system.Swap.Read(slot);
-        var head = mem.AllocFolio(0, FolioFlags.Anon | FolioFlags.SwapBacked | FolioFlags.Dirty);
+        if (!AllocOrReclaim(mm, addr, access, 0, FolioFlags.Anon | FolioFlags.SwapBacked | FolioFlags.Dirty, out var head))
+        {
+            return;
+        }
+
         mem.SetVersionRaw(head, version);
         mem.AddMapcount(head, 1, +1);
+        mem.SetAnonExclusive(head, 1, true);
         _system.Swap.Free(slot);
         _system.Stats.SwappedIn++;
         var entry = fmt.MkYoung(fmt.PfnPte(head, vma.PageProt));
@@ -187,15 +242,22 @@ public sealed class FaultHandler
         var fmt = _system.Format;
         var mem = _system.Memory;
         var pfn = fmt.Pfn(pte);
-        if (pfn != mem.ZeroPfn && mem.Mapcount(pfn) == 1 && !mem.Test(pfn, FolioFlags.SwapCache))
+        if (pfn != mem.ZeroPfn && (mem.AnonExclusive(pfn) || (mem.Mapcount(pfn) == 1 && !mem.Test(pfn, FolioFlags.SwapCache))))
         {
+            // wp_can_reuse_anon_folio(): the only mapper may reuse the page, which makes it exclusive.
+            mem.SetAnonExclusive(pfn, 1, true);
             var reuse = fmt.MkYoung(fmt.MkDirty(fmt.MkWrite(pte)));
             var changed = ops.PtepSetAccessFlags(mm, addr, ptep, reuse, dirty: true);
             Trace?.Add($"wp_page_reuse: ptep_set_access_flags(0x{addr:x}, entry=0x{reuse.Value:x}, dirty=1) = {(changed ? 1 : 0)}");
             return;
         }
 
-        var copy = mem.AllocFolio(0, FolioFlags.Anon | FolioFlags.SwapBacked);
+        if (!AllocOrReclaim(mm, addr, MemoryAccess.Write, 0, FolioFlags.Anon | FolioFlags.SwapBacked, out var copy))
+        {
+            return;
+        }
+
+        mem.SetAnonExclusive(copy, 1, true);
         if (pfn != mem.ZeroPfn)
         {
             mem.SetVersionRaw(copy, mem.Version(pfn));

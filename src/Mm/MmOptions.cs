@@ -41,6 +41,9 @@ public sealed record MmOptions
     /// <summary>Faults one access may take before the run records a fault livelock and gives the access up (default 16).</summary>
     public int MaxFaultsPerAccess { get; init; } = 16;
 
+    /// <summary>How reclaim (explicit and direct) checks references: per entry, or batched as mainline does (default).</summary>
+    public Operations.ReferenceAlgorithm Referenced { get; init; } = Operations.ReferenceAlgorithm.New;
+
     /// <summary>Map the shared zero page on a read fault of untouched anonymous memory (default on, as Linux does).</summary>
     public bool UseZeroPage { get; init; } = true;
 }

@@ -36,6 +36,10 @@ public sealed class MmStats
     /// <summary>Folios reclaim kept because they were referenced.</summary>
     public long KeptReferenced { get; internal set; }
 
+    /// <summary>Allocations that had to reclaim first (direct reclaim runs).</summary>
+    /// <remarks>Kernel: allocstall</remarks>
+    public long DirectReclaims { get; internal set; }
+
     /// <summary>TLB hits and misses of data accesses.</summary>
     public long TlbHits { get; internal set; }
 
@@ -49,6 +53,6 @@ public sealed class MmStats
     public void Reset()
     {
         Faults = AnonFolios = CowCopies = LazyfreeFolios = MadviseFolios = MadvisePtes = 0;
-        Discarded = Redirtied = SwappedOut = SwappedIn = KeptReferenced = TlbHits = TlbMisses = ForkCopies = 0;
+        Discarded = Redirtied = SwappedOut = SwappedIn = KeptReferenced = TlbHits = TlbMisses = ForkCopies = DirectReclaims = 0;
     }
 }

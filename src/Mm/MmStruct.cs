@@ -113,6 +113,47 @@ public sealed class MmStruct : IMmContext
         return vma;
     }
 
+    /// <summary>Gives <c>[start, end)</c> (inside VMAs) the permissions <paramref name="flags"/> (keeping each VMA's <see cref="VmFlags.Shared"/>), splitting VMAs at the ends.</summary>
+    /// <remarks>Kernel: mprotect_fixup() → vma_modify_flags() (split_vma()), vma_set_page_prot()</remarks>
+    internal void SetFlags(ulong start, ulong end, VmFlags flags)
+    {
+        var fmt = System.Arch.Format;
+        var result = new List<Vma>();
+        foreach (var v in _vmas)
+        {
+            if (v.End <= start || v.Start >= end)
+            {
+                result.Add(v);
+                continue;
+            }
+
+            if (v.Start < start)
+            {
+                result.Add(new Vma(v.Start, start, v.Flags, v.PageProt));
+            }
+
+            var f = (flags & ~VmFlags.Shared) | (v.Flags & VmFlags.Shared);
+            result.Add(new Vma(Math.Max(v.Start, start), Math.Min(v.End, end), f, fmt.ProtFor(f)));
+            if (v.End > end)
+            {
+                result.Add(new Vma(end, v.End, v.Flags, v.PageProt));
+            }
+        }
+
+        _vmas.Clear();
+        _vmas.AddRange(result.OrderBy(v => v.Start));
+    }
+
+    /// <summary>Adds a VMA at <c>[start, end)</c> with <paramref name="source"/>'s permissions (the range must be free).</summary>
+    /// <remarks>Kernel: copy_vma() (mremap's new VMA)</remarks>
+    internal Vma AddVma(ulong start, ulong end, Vma source)
+    {
+        var vma = new Vma(start, end, source.Flags, source.PageProt);
+        _vmas.Add(vma);
+        _vmas.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return vma;
+    }
+
     internal void RemoveRange(ulong start, ulong end)
     {
         var result = new List<Vma>();

@@ -17,6 +17,7 @@ public sealed class MmSystem
     private readonly List<MmStruct> _mms = [];
     private readonly MmAgent[] _agents;
     private readonly List<FaultLivelock> _livelocks = [];
+    private readonly List<OutOfMemory> _outOfMemory = [];
     private int _nextId = 1;
 
     /// <summary>Builds a machine for <paramref name="arch"/>.</summary>
@@ -60,6 +61,9 @@ public sealed class MmSystem
 
     /// <summary>Fault livelocks: accesses that did not complete within <see cref="MmOptions.MaxFaultsPerAccess"/> faults.</summary>
     public IReadOnlyList<FaultLivelock> Livelocks => _livelocks;
+
+    /// <summary>Faults that found no memory even after reclaim (the access was given up).</summary>
+    public IReadOnlyList<OutOfMemory> OutOfMemory => _outOfMemory;
 
     /// <summary>The agent called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No such agent.</exception>
@@ -108,6 +112,12 @@ public sealed class MmSystem
     }
 
     internal void RecordLivelock(FaultLivelock livelock) => _livelocks.Add(livelock);
+
+    internal void RecordOutOfMemory(OutOfMemory oom)
+    {
+        _outOfMemory.Add(oom);
+        Oracle?.Record(oom.MmId, oom.Address, oom.Address + 1, "out of memory");
+    }
 
     private static MmAgent[] BuildAgents(ArchInstance arch, MmOptions options)
     {

@@ -16,7 +16,7 @@ namespace ArchPgtable.RiscV;
 /// so young-clearing still never flushes and ptep_set_access_flags still returns true.
 /// </summary>
 /// <remarks>Kernel: none upstream; modelled on arch/arm64/mm/contpte.c and the CONFIG_ARM64_CONTPTE inlines of arch/arm64/include/asm/pgtable.h.</remarks>
-public sealed class RiscVNapotOps : GenericPageTableOps
+public sealed partial class RiscVNapotOps : GenericPageTableOps
 {
     /// <summary>Creates the helpers.</summary>
     /// <param name="mode">Sv39 or Sv48.</param>

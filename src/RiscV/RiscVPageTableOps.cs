@@ -10,7 +10,7 @@ namespace ArchPgtable.RiscV;
 /// helper, pte_batch_hint).
 /// </summary>
 /// <remarks>Kernel: arch/riscv/include/asm/pgtable.h and arch/riscv/mm/pgtable.c (≈v6.10–6.15); used with CONFIG_RISCV_ISA_SVNAPOT=n.</remarks>
-public class RiscVPageTableOps : GenericPageTableOps
+public partial class RiscVPageTableOps : GenericPageTableOps
 {
     /// <summary>Creates the helpers.</summary>
     /// <param name="mode">Sv39 or Sv48.</param>

@@ -89,6 +89,22 @@ public sealed class X86PteFormat : IPteFormat
     public PteProt ProtFor(VmFlags flags) => X86PageProt.VmGetPageProt(flags);
 
     /// <inheritdoc/>
+    /// <remarks>Kernel: CONFIG_HAVE_ARCH_SOFT_DIRTY (x86-64 selects it; CONFIG_MEM_SOFT_DIRTY assumed y)</remarks>
+    public bool HasSoftDirty => true;
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: pte_soft_dirty() (_PAGE_SOFT_DIRTY, bit 11)</remarks>
+    public bool SoftDirty(Pte pte) => X86Pte.SoftDirty(pte);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: pte_mksoft_dirty()</remarks>
+    public Pte MkSoftDirty(Pte pte) => new(pte.Value | _PAGE_SOFT_DIRTY);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: pte_clear_soft_dirty()</remarks>
+    public Pte ClearSoftDirty(Pte pte) => new(pte.Value & ~_PAGE_SOFT_DIRTY);
+
+    /// <inheritdoc/>
     /// <remarks>Kernel: none (ptdump-like decoding)</remarks>
     public string Describe(Pte pte) => X86PteDescriber.Describe(pte);
 }

@@ -11,11 +11,19 @@ public class HelperBindingsTests
         "ptep_get", "ptep_get_lockless", "set_ptes", "set_pte_at", "ptep_get_and_clear", "ptep_get_and_clear_full",
         "get_and_clear_full_ptes", "clear_full_ptes", "ptep_test_and_clear_young", "ptep_clear_flush_young",
         "ptep_set_wrprotect", "wrprotect_ptes", "ptep_set_access_flags", "clear_young_dirty_ptes",
-        "mkold_clean_ptes", "pte_batch_hint",
+        "mkold_clean_ptes", "pte_batch_hint", "get_and_clear_ptes", "clear_ptes", "clear_flush_young_ptes",
+        "test_and_clear_young_ptes", "ptep_modify_prot_start", "ptep_modify_prot_commit", "modify_prot_start_ptes",
+        "modify_prot_commit_ptes", "clear_nonpresent_ptes", "update_mmu_tlb_range",
     ];
 
-    /// <summary>The implementation a generic row names: its own, except set_pte_at, which is the set_ptes macro.</summary>
-    private static string GenericImpl(string helper) => helper == "set_pte_at" ? "set_ptes" : helper;
+    /// <summary>The implementation a generic row names: its own, except the wrappers (set_pte_at is the set_ptes macro; get_and_clear_ptes and clear_ptes call the full helpers).</summary>
+    private static string GenericImpl(string helper) => helper switch
+    {
+        "set_pte_at" => "set_ptes",
+        "get_and_clear_ptes" => "get_and_clear_full_ptes",
+        "clear_ptes" => "clear_full_ptes",
+        _ => helper,
+    };
 
     [Fact]
     public void Set_pte_at_is_listed_as_the_set_ptes_macro()

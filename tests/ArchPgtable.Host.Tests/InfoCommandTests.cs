@@ -46,8 +46,16 @@ public sealed class InfoCommandTests
             Assert.Equal(["name", "provider", "impl"], h.EnumerateObject().Select(p => p.Name));
             Assert.Equal("generic", h.GetProperty("provider").GetString());
             var name = h.GetProperty("name").GetString();
-            // set_pte_at is the kernel macro set_ptes(mm, addr, ptep, pte, 1): it reports set_ptes' implementation.
-            Assert.Equal(name == "set_pte_at" ? "set_ptes" : name, h.GetProperty("impl").GetString());
+            // set_pte_at is the kernel macro set_ptes(mm, addr, ptep, pte, 1): it reports set_ptes' implementation;
+            // get_and_clear_ptes / clear_ptes are the full = 0 calls of get_and_clear_full_ptes / clear_full_ptes.
+            var impl = name switch
+            {
+                "set_pte_at" => "set_ptes",
+                "get_and_clear_ptes" => "get_and_clear_full_ptes",
+                "clear_ptes" => "clear_full_ptes",
+                _ => name,
+            };
+            Assert.Equal(impl, h.GetProperty("impl").GetString());
         });
     }
 

@@ -93,7 +93,7 @@ public sealed class NativeKernelTreeTests
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
         Assert.Contains("SAME clear_young_dirty_ptes (60 cases)", result.Out, StringComparison.Ordinal);
-        Assert.Contains("arm64: no unexplained difference (14 helpers compared", result.Out, StringComparison.Ordinal);
+        Assert.Contains("arm64: no unexplained difference (18 helpers compared", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,11 +110,11 @@ public sealed class NativeKernelTreeTests
         Assert.Equal("7", root.GetProperty("seed").GetString());
         Assert.Equal("arm64", root.GetProperty("arch").GetString());
         var helpers = root.GetProperty("helpers").EnumerateArray().ToList();
-        Assert.Equal(14, helpers.Count);
+        Assert.Equal(18, helpers.Count);
         Assert.All(helpers, h => Assert.Contains(h.GetProperty("status").GetString(), new[] { "same", "explained" }));
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("seed,arch,helper,status,cases,known_difference,replay", lines[0]);
-        Assert.Equal(15, lines.Length);
+        Assert.Equal(19, lines.Length);
     }
 
     [Fact]

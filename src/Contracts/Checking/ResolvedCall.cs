@@ -10,6 +10,9 @@ namespace ArchPgtable.Contracts.Checking;
 /// <param name="Variant">The generated variant number.</param>
 internal readonly record struct ResolvedCall(int Start, int Nr, CydpFlags Flags, bool Full, Pte Entry, bool Dirty, int Variant)
 {
+    /// <summary>The <c>old_pte</c> argument of modify_prot_commit_ptes() / ptep_modify_prot_commit(): what the start returned.</summary>
+    public Pte OldEntry { get; init; }
+
     /// <summary>One past the last entry.</summary>
     public int End => Start + Nr;
 

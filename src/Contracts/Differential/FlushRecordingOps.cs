@@ -46,4 +46,26 @@ internal sealed class FlushRecordingOps(IPageTableOps inner, FlushLog log) : IPa
     public void MkoldCleanPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => inner.MkoldCleanPtes(log.Wrap(vma), addr, ptep, nr);
 
     public int PteBatchHint(PtePointer ptep, Pte pte) => inner.PteBatchHint(ptep, pte);
+
+    public Pte GetAndClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) => inner.GetAndClearPtes(log.Wrap(mm), addr, ptep, nr);
+
+    public void ClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) => inner.ClearPtes(log.Wrap(mm), addr, ptep, nr);
+
+    public bool ClearFlushYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => inner.ClearFlushYoungPtes(log.Wrap(vma), addr, ptep, nr);
+
+    public bool TestAndClearYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => inner.TestAndClearYoungPtes(log.Wrap(vma), addr, ptep, nr);
+
+    public Pte PtepModifyProtStart(IMmContext vma, ulong addr, PtePointer ptep) => inner.PtepModifyProtStart(log.Wrap(vma), addr, ptep);
+
+    public void PtepModifyProtCommit(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte) =>
+        inner.PtepModifyProtCommit(log.Wrap(vma), addr, ptep, oldPte, pte);
+
+    public Pte ModifyProtStartPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => inner.ModifyProtStartPtes(log.Wrap(vma), addr, ptep, nr);
+
+    public void ModifyProtCommitPtes(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte, int nr) =>
+        inner.ModifyProtCommitPtes(log.Wrap(vma), addr, ptep, oldPte, pte, nr);
+
+    public void ClearNonpresentPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) => inner.ClearNonpresentPtes(log.Wrap(mm), addr, ptep, nr);
+
+    public void UpdateMmuTlbRange(IMmContext vma, ulong addr, PtePointer ptep, int nr) => inner.UpdateMmuTlbRange(log.Wrap(vma), addr, ptep, nr);
 }

@@ -97,10 +97,20 @@ internal abstract class HelperContract
 
                     var entry = MakeEntry(w, start, spec.Variant, out var dirty);
                     call = new ResolvedCall(start, nr, spec.Cydp, spec.Full, entry, dirty, spec.Variant);
-                    return true;
+                    return PrepareRange(w, ref call, log);
                 }
         }
     }
+
+    /// <summary>True when the helper changes entries, so it has a <c>…/race</c> property.</summary>
+    public virtual bool ModifiesEntries => true;
+
+    /// <summary>
+    /// Brings a resolved range into the state the helper expects before the "before" view is taken (e.g. the
+    /// entries cleared by modify_prot_start_ptes() for the commit, or non-present entries); false discards the case.
+    /// Default: nothing.
+    /// </summary>
+    protected virtual bool PrepareRange(ContractWorld w, ref ResolvedCall call, List<string>? log) => true;
 
     /// <summary>The entry argument for helpers that take one (ptep_set_access_flags); default none.</summary>
     protected virtual Pte MakeEntry(ContractWorld w, int index, int variant, out bool dirty)

@@ -12,7 +12,8 @@ namespace ArchPgtable.Contracts.Properties;
 /// model of any sequence of modifiers: young follows the last mkyoung/mkold, dirty the last
 /// mkdirty/mkclean (wrprotect and mkwrite keep it), write the last mkwrite/wrprotect, and no
 /// modifier changes the PFN or presence; pfn_pte/pte_pfn/pte_pgprot/pte_advance_pfn round-trip;
-/// swap entries round-trip and are not present. The dirty state a hardware store leaves (arm64 DBM:
+/// swap, migration and marker entries round-trip and are not present; soft-dirty round-trips where the arch has it and
+/// is the identity where it does not. The dirty state a hardware store leaves (arm64 DBM:
 /// PTE_RDONLY cleared, no PTE_DIRTY) survives pte_wrprotect() and is cleared by pte_mkclean().
 /// </summary>
 internal sealed class PteFormatIdentitiesProperty() : ContractProperty("pte_format", "identities",
@@ -105,6 +106,24 @@ internal sealed class PteFormatIdentitiesProperty() : ContractProperty("pte_form
         var swap = f.MkSwapEntry(offset);
         Expect(!f.Present(swap) && f.IsSwapEntry(swap) && f.SwapOffset(swap) == offset,
             string.Create(CultureInfo.InvariantCulture, $"swap entry for offset 0x{offset:x} ({f.Describe(swap)}) does not round-trip or is present"));
+        foreach (var kind in NonPresentKinds)
+        {
+            var entry = f.MkNonPresentEntry(kind, offset);
+            Expect(!entry.IsNone && !f.Present(entry) && f.IsSwapEntry(entry) && f.NonPresentKindOf(entry) == kind && f.SwapOffset(entry) == offset,
+                string.Create(CultureInfo.InvariantCulture, $"non-present {kind} entry for offset 0x{offset:x} ({f.Describe(entry)}) does not round-trip or is present"));
+        }
+
+        if (f.HasSoftDirty)
+        {
+            Expect(f.SoftDirty(f.MkSoftDirty(pte)) && !f.SoftDirty(f.ClearSoftDirty(f.MkSoftDirty(pte)))
+                && f.Pfn(f.MkSoftDirty(pte)) == pfn && f.Present(f.MkSoftDirty(pte)) == f.Present(pte),
+                "pte_mksoft_dirty/pte_clear_soft_dirty do not round-trip or change pfn/presence");
+        }
+        else
+        {
+            Expect(f.ClearSoftDirty(pte) == pte && !f.SoftDirty(f.MkSoftDirty(pte)), "an arch without soft-dirty changes the entry in pte_clear_soft_dirty/pte_mksoft_dirty");
+        }
+
         if (report is not null)
         {
             report.Call = c.ToString();
@@ -114,6 +133,8 @@ internal sealed class PteFormatIdentitiesProperty() : ContractProperty("pte_form
 
         return violations.Count > 0 ? CaseOutcome.Fail : CaseOutcome.Pass;
     }
+
+    private static readonly NonPresentKind[] NonPresentKinds = Enum.GetValues<NonPresentKind>();
 
     private static IEnumerable<FormatCase> Candidates(FormatCase c)
     {

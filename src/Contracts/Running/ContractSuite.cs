@@ -32,12 +32,24 @@ public static class ContractSuite
         new PtepTestAndClearYoungContract(flush: true),
         new PtepSetAccessFlagsContract(),
         new PteBatchHintContract(),
+        new FullZeroClearContract(returnsAd: true),
+        new FullZeroClearContract(returnsAd: false),
+        new TestAndClearYoungPtesContract(flush: false),
+        new TestAndClearYoungPtesContract(flush: true),
+        new ModifyProtStartContract(single: false),
+        new ModifyProtStartContract(single: true),
+        new ModifyProtCommitContract(single: false),
+        new ModifyProtCommitContract(single: true),
+        new ClearNonpresentPtesContract(),
+        new UpdateMmuTlbRangeContract(),
     ];
 
     /// <summary>Every property, in report order: per helper its contract then its race property, then ptep_get, ptep_get_lockless, the mkold_clean_ptes equivalence, the arch invariants and the PTE-format identities.</summary>
     public static IReadOnlyList<ContractProperty> Properties { get; } =
     [
-        .. Helpers.SelectMany(h => new ContractProperty[] { new HelperContractProperty(h), new HelperRaceProperty(h) }),
+        .. Helpers.SelectMany(h => h.ModifiesEntries
+            ? new ContractProperty[] { new HelperContractProperty(h), new HelperRaceProperty(h) }
+            : [new HelperContractProperty(h)]),
         new FaultProgressProperty(),
         new PtepGetGathersProperty(),
         new PtepGetLocklessProperty(),
@@ -45,6 +57,7 @@ public static class ContractSuite
         new MkoldCleanEquivalenceProperty(),
         new SetupInvariantsProperty(),
         new PteFormatIdentitiesProperty(),
+        new FolioPteBatchProperty(),
     ];
 
     /// <summary>The distinct helper names the properties are about (for <c>--helper</c>).</summary>

@@ -18,7 +18,13 @@ internal static class HelperImplementation
     {
         ArgumentNullException.ThrowIfNull(ops);
         ops = PageTableOpsDecorator.Unwrap(ops);
-        var core = member == nameof(IPageTableOps.SetPteAt) ? nameof(IPageTableOps.SetPtes) + "Core" : member + "Core";
+        var core = member switch
+        {
+            nameof(IPageTableOps.SetPteAt) => nameof(IPageTableOps.SetPtes),
+            nameof(IPageTableOps.GetAndClearPtes) => nameof(IPageTableOps.GetAndClearFullPtes),
+            nameof(IPageTableOps.ClearPtes) => nameof(IPageTableOps.ClearFullPtes),
+            _ => member,
+        } + "Core";
         var method = ops.GetType().GetMethod(core, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
         return method?.DeclaringType?.FullName == GenericOps;
     }

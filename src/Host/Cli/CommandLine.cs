@@ -51,6 +51,7 @@ internal static class CommandLine
         root.Subcommands.Add(RenderCommand.Create(globals, context));
         root.Subcommands.Add(DiffCommand.Create(globals, context));
         root.Subcommands.Add(ExperimentCommand.Create(globals, context));
+        root.Subcommands.Add(WorkloadCommand.Create(globals, context));
         return root;
     }
 }

@@ -34,8 +34,9 @@ public sealed class Mmu
     /// <summary>
     /// Performs one access on <paramref name="agent"/>: its TLB, its MMU rules, its block-entry choice. Returns the
     /// content version read or written, or -1 when the access did not complete within
-    /// <see cref="MmOptions.MaxFaultsPerAccess"/> walks: a <see cref="FaultLivelock"/> is recorded in
-    /// <see cref="MmSystem.Livelocks"/> instead.
+    /// <see cref="MmOptions.MaxFaultsPerAccess"/> walks (a <see cref="FaultLivelock"/> is recorded in
+    /// <see cref="MmSystem.Livelocks"/> instead) or its fault ran out of memory (an <see cref="OutOfMemory"/> in
+    /// <see cref="MmSystem.OutOfMemory"/>).
     /// </summary>
     /// <exception cref="SegmentationFaultException">The access cannot be resolved.</exception>
     public int Access(MmAgent agent, MmStruct mm, ulong va, MemoryAccess access)
@@ -101,6 +102,11 @@ public sealed class Mmu
                 lastFault = MmuFaultKind.Translation;
                 faults++;
                 Fault(agent, mm, va, lastFault, access);
+                if (GaveUp())
+                {
+                    return -1;
+                }
+
                 continue;
             }
 
@@ -121,6 +127,11 @@ public sealed class Mmu
                 lastFault = step.Outcome.Fault;
                 faults++;
                 Fault(agent, mm, va, lastFault, access);
+                if (GaveUp())
+                {
+                    return -1;
+                }
+
                 continue;
             }
 
@@ -144,6 +155,19 @@ public sealed class Mmu
         agent.Stats.Faults++;
         _system.Faults.Trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{agent.Name}: {kind} fault"));
         _system.Faults.Handle(mm, va, kind, access);
+    }
+
+    /// <summary>True (and the flag reset) when the fault just handled ran out of memory: the access is given up.</summary>
+    private bool GaveUp()
+    {
+        if (!_system.Faults.OutOfMemoryRaised)
+        {
+            return false;
+        }
+
+        _system.Faults.OutOfMemoryRaised = false;
+        _system.Faults.Trace = null;
+        return true;
     }
 
     private void RecordLivelock(MmAgent agent, MmStruct mm, ulong va, MemoryAccess access, int faults, MmuFaultKind lastFault)
@@ -185,6 +209,7 @@ public sealed class Mmu
                     $"write to 0x{va:x} reached the shared zero page: a stale writable TLB entry or a writable zero-page PTE."));
             }
 
+            _system.Oracle?.OnStore(mm, va, pfn);
             var v = ++_nextVersion;
             mem.SetVersion(pfn, v);
             _system.Oracle?.OnWrite(mm, va, v);

@@ -6,8 +6,9 @@ namespace ArchPgtable.Mm.Memory;
 
 /// <summary>
 /// The simulated physical memory: a PFN space with per-page state in arrays indexed by PFN
-/// (content version, folio order, folio flags, mapcount — 7 bytes a page), folios allocated
-/// naturally aligned to their size, and a reserved shared zero page.
+/// (content version, folio order, folio flags, mapcount — 7 bytes a page — plus one PageAnonExclusive bit), folios
+/// allocated naturally aligned to their size by a buddy allocator (≈2 bits a page; freed buddies merge), and a
+/// reserved shared zero page.
 /// </summary>
 /// <remarks>Kernel: the memmap (struct page array), the buddy allocator, ZERO_PAGE.</remarks>
 public sealed class PhysicalMemory
@@ -20,8 +21,8 @@ public sealed class PhysicalMemory
     private readonly byte[] _order;
     private readonly FolioFlags[] _flags;
     private readonly byte[] _mapcount;
-    private readonly Stack<ulong>[] _free;
-    private ulong _next;
+    private readonly ulong[] _anonExclusive;
+    private readonly BuddyAllocator _buddy;
 
     /// <summary>Creates a PFN space of <paramref name="pages"/> pages starting at <paramref name="basePfn"/>.</summary>
     public PhysicalMemory(long pages, ulong basePfn = 0x80000)
@@ -37,15 +38,11 @@ public sealed class PhysicalMemory
         _order = new byte[pages];
         _flags = new FolioFlags[pages];
         _mapcount = new byte[pages];
-        _free = new Stack<ulong>[MaxOrder + 1];
-        for (var i = 0; i <= MaxOrder; i++)
-        {
-            _free[i] = new Stack<ulong>();
-        }
-
+        _anonExclusive = new ulong[(pages + 63) / 64];
+        _buddy = new BuddyAllocator(basePfn, pages);
         ZeroPfn = basePfn;
         _flags[0] = FolioFlags.Allocated;
-        _next = basePfn + 1;
+        _buddy.AddRange(basePfn + 1, basePfn + (ulong)pages);
     }
 
     /// <summary>The first PFN.</summary>
@@ -62,7 +59,20 @@ public sealed class PhysicalMemory
     public long AllocatedPages { get; private set; }
 
     /// <summary>Bytes of per-page state this memory holds.</summary>
-    public long StateBytes => Pages * (sizeof(int) + sizeof(byte) + sizeof(FolioFlags) + sizeof(byte));
+    public long StateBytes => (Pages * (sizeof(int) + sizeof(byte) + sizeof(FolioFlags) + sizeof(byte))) + ((long)_anonExclusive.Length * sizeof(ulong)) + _buddy.StateBytes;
+
+    /// <summary>Pages in free buddy blocks.</summary>
+    /// <remarks>Kernel: NR_FREE_PAGES</remarks>
+    public long FreePages => _buddy.FreePages;
+
+    /// <summary>Free buddy blocks of exactly <paramref name="order"/>.</summary>
+    /// <remarks>Kernel: zone-&gt;free_area[order].nr_free</remarks>
+    public long FreeBlocks(int order) => order is < 0 or > MaxOrder
+        ? throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.")
+        : _buddy.FreeBlocks(order);
+
+    /// <summary>The largest order a free block has, or −1 when memory is full.</summary>
+    public int LargestFreeOrder => _buddy.LargestFreeOrder();
 
     /// <summary>Allocates a folio of 2^<paramref name="order"/> pages aligned to its size; every page starts at version 0 with mapcount 0.</summary>
     /// <exception cref="InsufficientMemoryException">No aligned free block of that order is left.</exception>
@@ -74,7 +84,32 @@ public sealed class PhysicalMemory
             throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.");
         }
 
-        var head = TakeBlock(order);
+        if (!TryAllocFolio(order, flags, out var head))
+        {
+            throw new InsufficientMemoryException(string.Create(CultureInfo.InvariantCulture,
+                $"out of simulated physical memory: no free aligned order-{order} block ({AllocatedPages} of {Pages} pages in use)."));
+        }
+
+        return head;
+    }
+
+    /// <summary>
+    /// Allocates a folio of 2^<paramref name="order"/> pages aligned to its size, as <see cref="AllocFolio"/> does;
+    /// false (nothing changed) when no free block of that order or larger is left. Allocates no managed memory.
+    /// </summary>
+    /// <remarks>Kernel: folio_alloc() returning NULL</remarks>
+    public bool TryAllocFolio(int order, FolioFlags flags, out ulong head)
+    {
+        if (order is < 0 or > MaxOrder)
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.");
+        }
+
+        if (!_buddy.TryAlloc(order, out head))
+        {
+            return false;
+        }
+
         var nr = 1 << order;
         var i = Idx(head);
         Array.Clear(_version, i, nr);
@@ -82,8 +117,9 @@ public sealed class PhysicalMemory
         Array.Clear(_flags, i, nr);
         Array.Clear(_mapcount, i, nr);
         _flags[i] = flags | FolioFlags.Allocated;
+        SetAnonExclusive(head, nr, false);
         AllocatedPages += nr;
-        return head;
+        return true;
     }
 
     /// <summary>Frees a folio given its head PFN.</summary>
@@ -103,8 +139,45 @@ public sealed class PhysicalMemory
         }
 
         Array.Clear(_flags, i, nr);
-        _free[order].Push(head);
+        Array.Clear(_order, i, nr);
+        SetAnonExclusive(head, nr, false);
+        _buddy.Free(head, order);
         AllocatedPages -= nr;
+    }
+
+    /// <summary>True when <paramref name="pfn"/> heads a free buddy block of exactly <paramref name="order"/>.</summary>
+    /// <remarks>Kernel: PageBuddy(page) &amp;&amp; buddy_order(page) == order</remarks>
+    public bool IsFreeBlock(ulong pfn, int order) => order is >= 0 and <= MaxOrder && _buddy.IsFreeBlock(pfn, order);
+
+    /// <summary>True when the page is marked exclusive to the one process that maps it (a writable private mapping needs it).</summary>
+    /// <remarks>Kernel: PageAnonExclusive()</remarks>
+    public bool AnonExclusive(ulong pfn)
+    {
+        var i = Idx(pfn);
+        return (_anonExclusive[i >> 6] & (1UL << (i & 63))) != 0;
+    }
+
+    /// <summary>Sets or clears PageAnonExclusive on <paramref name="nr"/> pages from <paramref name="pfn"/>.</summary>
+    /// <remarks>Kernel: SetPageAnonExclusive() / ClearPageAnonExclusive() (folio_add_new_anon_rmap(), folio_try_dup_anon_rmap_ptes())</remarks>
+    public void SetAnonExclusive(ulong pfn, int nr, bool exclusive)
+    {
+        var i = Idx(pfn);
+        if (nr > 0)
+        {
+            Idx(pfn + (ulong)nr - 1);
+        }
+
+        for (var k = i; k < i + nr; k++)
+        {
+            if (exclusive)
+            {
+                _anonExclusive[k >> 6] |= 1UL << (k & 63);
+            }
+            else
+            {
+                _anonExclusive[k >> 6] &= ~(1UL << (k & 63));
+            }
+        }
     }
 
     /// <summary>Splits a folio into order-0 folios that keep the head's flags; returns the number of pages.</summary>
@@ -245,48 +318,5 @@ public sealed class PhysicalMemory
         }
 
         return i;
-    }
-
-    private ulong TakeBlock(int order)
-    {
-        for (var o = order; o <= MaxOrder; o++)
-        {
-            if (_free[o].Count == 0)
-            {
-                continue;
-            }
-
-            var block = _free[o].Pop();
-            while (o > order)
-            {
-                o--;
-                _free[o].Push(block + (1UL << o));
-            }
-
-            return block;
-        }
-
-        var size = 1UL << order;
-        var aligned = (_next + size - 1) & ~(size - 1);
-        if (aligned + size > BasePfn + (ulong)Pages)
-        {
-            throw new InsufficientMemoryException(string.Create(CultureInfo.InvariantCulture,
-                $"out of simulated physical memory: no free aligned order-{order} block ({AllocatedPages} of {Pages} pages in use)."));
-        }
-
-        for (var p = _next; p < aligned;)
-        {
-            var o = 0;
-            while (o < order && (p & ((2UL << o) - 1)) == 0 && p + (2UL << o) <= aligned)
-            {
-                o++;
-            }
-
-            _free[o].Push(p);
-            p += 1UL << o;
-        }
-
-        _next = aligned + size;
-        return aligned;
     }
 }

@@ -6,7 +6,7 @@ namespace ArchPgtable.Mm.Operations;
 /// <see cref="IPageTableOps.PteBatchHint"/> says it knows.
 /// </summary>
 /// <remarks>Kernel: folio_pte_batch() (mm/internal.h, v6.10 form with any_writable/any_young/any_dirty).</remarks>
-public static class FolioPteBatch
+public static partial class FolioPteBatch
 {
     /// <summary>The batch length, at most <paramref name="maxNr"/> and never past the folio's last page.</summary>
     /// <param name="ops">The architecture's helpers.</param>

@@ -89,6 +89,12 @@ public static class Fork
 
                 mem.AddMapcount(pfn, nr, +1);
                 sys.Stats.ForkCopies++;
+                if ((vma.Flags & VmFlags.Shared) == 0)
+                {
+                    // folio_try_dup_anon_rmap_ptes(): the pages are now shared; neither process may write them without a COW fault.
+                    mem.SetAnonExclusive(pfn, nr, false);
+                }
+
                 if (cow && fmt.Write(pte))
                 {
                     ops.WrprotectPtes(parent, addr, srcPtep, nr);
@@ -139,6 +145,12 @@ public static class Fork
                 _ = mem.FolioOf(pfn);
                 mem.AddMapcount(pfn, 1, +1);
                 sys.Stats.ForkCopies++;
+                if ((vma.Flags & VmFlags.Shared) == 0)
+                {
+                    // folio_try_dup_anon_rmap_pte(): the page is now shared; neither process may write it without a COW fault.
+                    mem.SetAnonExclusive(pfn, 1, false);
+                }
+
                 if (cow && fmt.Write(pte))
                 {
                     ops.PtepSetWrprotect(parent, addr, srcPtep);

@@ -15,15 +15,26 @@ public static class Reclaim
     public static IReadOnlyList<(ulong Folio, ReclaimOutcome Outcome)> Range(MmStruct mm, ulong start, ulong length)
     {
         var end = RangeCheck.Range(mm, "reclaim", start, length);
+        return Scan(mm, start, end, lazyfreeOnly: false, "reclaim");
+    }
+
+    /// <summary>Reclaims the folios mapped in <c>[start, end)</c> (a range inside VMAs); with <paramref name="lazyfreeOnly"/> every folio that is not lazyfree is left alone (not even aged).</summary>
+    internal static List<(ulong Folio, ReclaimOutcome Outcome)> Scan(MmStruct mm, ulong start, ulong end, bool lazyfreeOnly, string what)
+    {
         var sys = mm.System;
         var results = new List<(ulong, ReclaimOutcome)>();
         foreach (var (va, pfn) in FolioList(mm, start, end))
         {
+            if (lazyfreeOnly && !(sys.Memory.Test(pfn, FolioFlags.Anon) && !sys.Memory.Test(pfn, FolioFlags.SwapBacked)))
+            {
+                continue;
+            }
+
             var outcome = ReclaimFolio(mm, va, pfn);
             results.Add((sys.Memory.IsValid(pfn) ? pfn : 0, outcome));
         }
 
-        sys.Oracle?.Record(mm, start, end, "reclaim");
+        sys.Oracle?.Record(mm, start, end, what);
         return results;
     }
 
@@ -80,10 +91,7 @@ public static class Reclaim
         mem.ClearFlags(head, FolioFlags.Referenced);
         foreach (var run in runs)
         {
-            for (var i = 0; i < run.Nr; i++)
-            {
-                referenced |= ops.PtepClearFlushYoung(mm, run.Va + ((ulong)i << g.PageShift), run.Ptep + i);
-            }
+            referenced |= ClearYoung(mm, run.Va, run.Ptep, run.Nr, sys.Options.Referenced, flush: true);
         }
 
         if (referenced)
@@ -143,6 +151,31 @@ public static class Reclaim
         return ReclaimOutcome.SwappedOut;
     }
 
+    /// <summary>Clears young on a batch of <paramref name="nr"/> entries of one folio; returns whether any was young.</summary>
+    /// <remarks>Kernel: folio_referenced_one() — ptep_clear_flush_young() per entry before the series, clear_flush_young_ptes() after;
+    /// the MGLRU walk's ptep_test_and_clear_young() / test_and_clear_young_ptes() without <paramref name="flush"/>.</remarks>
+    internal static bool ClearYoung(MmStruct mm, ulong va, PtePointer ptep, int nr, ReferenceAlgorithm algorithm, bool flush)
+    {
+        var ops = mm.System.Ops;
+        switch (algorithm)
+        {
+            case ReferenceAlgorithm.New:
+                return flush ? ops.ClearFlushYoungPtes(mm, va, ptep, nr) : ops.TestAndClearYoungPtes(mm, va, ptep, nr);
+            case ReferenceAlgorithm.NewFirstEntryOnly:
+                return flush ? ops.ClearFlushYoungPtes(mm, va, ptep, 1) : ops.TestAndClearYoungPtes(mm, va, ptep, 1);
+            default:
+                var young = false;
+                var pageShift = mm.System.Arch.Geometry.PageShift;
+                for (var i = 0; i < nr; i++)
+                {
+                    var a = va + ((ulong)i << pageShift);
+                    young |= flush ? ops.PtepClearFlushYoung(mm, a, ptep + i) : ops.PtepTestAndClearYoung(mm, a, ptep + i);
+                }
+
+                return young;
+        }
+    }
+
     private static List<(ulong Va, PtePointer Ptep, int Nr)> MappedRuns(MmStruct mm, ulong folioVa, FolioExtent folio)
     {
         var sys = mm.System;
@@ -168,8 +201,12 @@ public static class Reclaim
                 continue;
             }
 
-            var max = Math.Min(folio.NrPages - i, ptep.EntriesToTableEnd);
-            var nr = folio.NrPages > 1 ? FolioPteBatch.Batch(ops, folio, ptep, pte, max, ignoreDirty: true, out _) : 1;
+            // One batch stays inside one VMA and one PTE table, and keeps entries of one write permission together: the
+            // lazyfree restore below writes the batch back with set_ptes() from its first entry.
+            var vma = mm.FindVma(va);
+            var max = (int)Math.Min((ulong)Math.Min(folio.NrPages - i, ptep.EntriesToTableEnd), vma is null ? 1 : (vma.End - va) >> g.PageShift);
+            var first = pte;
+            var nr = folio.NrPages > 1 && max > 1 ? FolioPteBatch.BatchFlags(ops, folio, ptep, ref first, max, FpbFlags.RespectWrite) : 1;
             runs.Add((va, ptep, nr));
             i += nr;
         }

@@ -92,4 +92,46 @@ public abstract class PageTableOpsDecorator(IPageTableOps inner) : IPageTableOps
     /// <inheritdoc/>
     /// <remarks>Kernel: pte_batch_hint()</remarks>
     public virtual int PteBatchHint(PtePointer ptep, Pte pte) => Inner.PteBatchHint(ptep, pte);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: get_and_clear_ptes()</remarks>
+    public virtual Pte GetAndClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) => Inner.GetAndClearPtes(mm, addr, ptep, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: clear_ptes()</remarks>
+    public virtual void ClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) => Inner.ClearPtes(mm, addr, ptep, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: clear_flush_young_ptes()</remarks>
+    public virtual bool ClearFlushYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => Inner.ClearFlushYoungPtes(vma, addr, ptep, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: test_and_clear_young_ptes()</remarks>
+    public virtual bool TestAndClearYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => Inner.TestAndClearYoungPtes(vma, addr, ptep, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: ptep_modify_prot_start()</remarks>
+    public virtual Pte PtepModifyProtStart(IMmContext vma, ulong addr, PtePointer ptep) => Inner.PtepModifyProtStart(vma, addr, ptep);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: ptep_modify_prot_commit()</remarks>
+    public virtual void PtepModifyProtCommit(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte) =>
+        Inner.PtepModifyProtCommit(vma, addr, ptep, oldPte, pte);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: modify_prot_start_ptes()</remarks>
+    public virtual Pte ModifyProtStartPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) => Inner.ModifyProtStartPtes(vma, addr, ptep, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: modify_prot_commit_ptes()</remarks>
+    public virtual void ModifyProtCommitPtes(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte, int nr) =>
+        Inner.ModifyProtCommitPtes(vma, addr, ptep, oldPte, pte, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: clear_nonpresent_ptes()</remarks>
+    public virtual void ClearNonpresentPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) => Inner.ClearNonpresentPtes(mm, addr, ptep, nr);
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: update_mmu_tlb_range()</remarks>
+    public virtual void UpdateMmuTlbRange(IMmContext vma, ulong addr, PtePointer ptep, int nr) => Inner.UpdateMmuTlbRange(vma, addr, ptep, nr);
 }

@@ -65,6 +65,38 @@ internal sealed class TracingPageTableOps(IPageTableOps inner, TraceRecorder rec
     public override int PteBatchHint(PtePointer ptep, Pte pte) =>
         Call("pte_batch_hint", ptep, [Ptep(ptep), PteArg("pte", pte)], () => Inner.PteBatchHint(ptep, pte), n => [TraceArg.Number("ret", n)]);
 
+    public override Pte GetAndClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) =>
+        Call("get_and_clear_ptes", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.GetAndClearPtes(Wrap(mm), addr, ptep, nr), RetPte);
+
+    public override void ClearPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) =>
+        Call("clear_ptes", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.ClearPtes(Wrap(mm), addr, ptep, nr));
+
+    public override bool ClearFlushYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
+        Call("clear_flush_young_ptes", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.ClearFlushYoungPtes(Wrap(vma), addr, ptep, nr), RetBool);
+
+    public override bool TestAndClearYoungPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
+        Call("test_and_clear_young_ptes", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.TestAndClearYoungPtes(Wrap(vma), addr, ptep, nr), RetBool);
+
+    public override Pte PtepModifyProtStart(IMmContext vma, ulong addr, PtePointer ptep) =>
+        Call("ptep_modify_prot_start", ptep, [Addr(addr), Ptep(ptep)], () => Inner.PtepModifyProtStart(Wrap(vma), addr, ptep), RetPte);
+
+    public override void PtepModifyProtCommit(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte) =>
+        Call("ptep_modify_prot_commit", ptep, [Addr(addr), Ptep(ptep), PteArg("old_pte", oldPte), PteArg("pte", pte)],
+            () => Inner.PtepModifyProtCommit(Wrap(vma), addr, ptep, oldPte, pte));
+
+    public override Pte ModifyProtStartPtes(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
+        Call("modify_prot_start_ptes", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.ModifyProtStartPtes(Wrap(vma), addr, ptep, nr), RetPte);
+
+    public override void ModifyProtCommitPtes(IMmContext vma, ulong addr, PtePointer ptep, Pte oldPte, Pte pte, int nr) =>
+        Call("modify_prot_commit_ptes", ptep, [Addr(addr), Ptep(ptep), PteArg("old_pte", oldPte), PteArg("pte", pte), Nr(nr)],
+            () => Inner.ModifyProtCommitPtes(Wrap(vma), addr, ptep, oldPte, pte, nr));
+
+    public override void ClearNonpresentPtes(IMmContext mm, ulong addr, PtePointer ptep, int nr) =>
+        Call("clear_nonpresent_ptes", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.ClearNonpresentPtes(Wrap(mm), addr, ptep, nr));
+
+    public override void UpdateMmuTlbRange(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
+        Call("update_mmu_tlb_range", ptep, [Addr(addr), Ptep(ptep), Nr(nr)], () => Inner.UpdateMmuTlbRange(Wrap(vma), addr, ptep, nr));
+
     /// <summary>CYDP_CLEAR_YOUNG|CYDP_CLEAR_DIRTY, as the kernel spells the flags.</summary>
     internal static string Flags(CydpFlags flags) => flags switch
     {
