@@ -259,12 +259,16 @@ internal sealed partial class ContPte
     /// PTE_AF, PTE_WRITE, PTE_DIRTY): the gathered <c>ptep_get()</c> view is not enough, because a
     /// walker that evaluates one descriptor (an SMMU without HTTU, a CPU without DBM, HA/HD off) keeps
     /// faulting on its entry when only a sibling was updated. If the raw target's write permission
-    /// stays the same, the raw helper runs on every entry of the block without flushing, then the
-    /// block's range is flushed once if <paramref name="dirty"/>; no unfold. If it changes, the block
-    /// is unfolded and only the target entry is updated.
+    /// stays the same, the raw helper runs on every entry of the block without flushing, then, if
+    /// <paramref name="dirty"/>, the block's range is flushed once on this CPU and the device walkers only
+    /// (a local flush: the change only adds permissions, so another CPU's stale entry grants less than the
+    /// live one and costs at most a spurious fault); no unfold. If it changes, the block is unfolded and
+    /// only the target entry is updated (the raw helper's local page flush).
     /// </summary>
     /// <remarks>Kernel: contpte_ptep_set_access_flags() with contpte_all_subptes_match_access_flags() (mainline;
-    /// v6.10 to the fix compared the gathered value and returned early: the sibling-only livelock).</remarks>
+    /// v6.10 to the fix compared the gathered value and returned early: the sibling-only livelock) and
+    /// local_flush_tlb_contpte() ("arm64, tlbflush: don't TLBI broadcast if page reused in write fault"; a broadcast
+    /// __flush_tlb_range() before it).</remarks>
     public bool PtepSetAccessFlags(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty)
     {
         if (AllSubptesMatchAccessFlags(ptep, entry))
@@ -279,18 +283,18 @@ internal sealed partial class ContPte
             var first = ptep.AlignDown(_contPtes);
             for (var i = 0; i < _contPtes; i++)
             {
-                Arm64RawPtes.PtepSetAccessFlags(vma, start + ((ulong)i << _pageShift), first + i, entry, dirty: false);
+                Arm64RawPtes.PtepSetAccessFlags(vma, start + ((ulong)i << _pageShift), first + i, entry, dirty: false, _pageSize);
             }
 
             if (dirty)
             {
-                vma.Tlb.FlushRange(start, start + _contPteSize, _pageSize, lastLevel: true, sync: true);
+                vma.Tlb.FlushRangeLocal(start, start + _contPteSize, _pageSize, notifySecondary: true);
             }
         }
         else
         {
             UnfoldCore(vma, addr, ptep, orig);
-            Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty);
+            Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty, _pageSize);
         }
 
         return true;

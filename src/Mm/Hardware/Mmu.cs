@@ -143,7 +143,16 @@ public sealed class Mmu
     {
         agent.Stats.Faults++;
         _system.Faults.Trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{agent.Name}: {kind} fault"));
-        _system.Faults.Handle(mm, va, kind, access);
+        var cpu = _system.KernelCpu;
+        _system.KernelCpu = agent.IsDevice ? _system.DefaultAgent : agent;
+        try
+        {
+            _system.Faults.Handle(mm, va, kind, access);
+        }
+        finally
+        {
+            _system.KernelCpu = cpu;
+        }
     }
 
     private void RecordLivelock(MmAgent agent, MmStruct mm, ulong va, MemoryAccess access, int faults, MmuFaultKind lastFault)
