@@ -147,7 +147,7 @@ public partial class Arm64ContPteOps : Arm64PageTableOps
         entry = Arm64Pte.MkNonCont(entry);
         return Arm64Pte.ValidCont(Arm64RawPtes.PtepGet(ptep))
             ? _cont.PtepSetAccessFlags(vma, addr, ptep, entry, dirty)
-            : Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty);
+            : Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty, Geometry.PageSize);
     }
 
     /// <summary>nr = 1 on a non-contiguous entry: the raw clear. Otherwise the range is widened to whole blocks at each end whose raw entry is contiguous and cleared raw: no fold, no unfold, no flush.</summary>

@@ -73,7 +73,7 @@ public sealed class Arm64NoContPteOps : Arm64PageTableOps
     /// <remarks>Kernel: #define ptep_set_access_flags __ptep_set_access_flags</remarks>
     [KernelHelper("__ptep_set_access_flags")]
     protected override bool PtepSetAccessFlagsCore(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty) =>
-        Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty);
+        Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty, Geometry.PageSize);
 
     /// <inheritdoc/>
     /// <remarks>Kernel: #define clear_young_dirty_ptes __clear_young_dirty_ptes</remarks>

@@ -122,11 +122,20 @@ public static class Arm64RawPtes
     /// Makes the entry at least as permissive as <paramref name="entry"/>: ORs in its PTE_AF,
     /// PTE_WRITE and PTE_DIRTY and keeps the lower (more permissive) PTE_RDONLY, in a
     /// compare-and-exchange loop, so it never undoes a concurrent hardware update. Returns false,
-    /// touching nothing, when the entry already equals <paramref name="entry"/>; otherwise flushes
-    /// the page's (stale read-only) TLB entry when <paramref name="dirty"/> and returns true.
+    /// touching nothing, when the entry already equals <paramref name="entry"/>; otherwise, when
+    /// <paramref name="dirty"/>, flushes the page's (stale read-only) TLB entry on this CPU and the
+    /// device walkers only (mainline: other CPUs keep a stale, less permissive entry and fix it in
+    /// their own spurious-fault path) and returns true.
     /// </summary>
-    /// <remarks>Kernel: __ptep_set_access_flags() (arch/arm64/mm/fault.c)</remarks>
-    public static bool PtepSetAccessFlags(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty)
+    /// <remarks>Kernel: __ptep_set_access_flags() (arch/arm64/mm/fault.c) with local_flush_tlb_page() (mainline, "arm64,
+    /// tlbflush: don't TLBI broadcast if page reused in write fault"; flush_tlb_page() before it).</remarks>
+    /// <param name="vma">The address space (its TLB maintenance).</param>
+    /// <param name="addr">The page's virtual address.</param>
+    /// <param name="ptep">The entry.</param>
+    /// <param name="entry">The value to be at least as permissive as.</param>
+    /// <param name="dirty">The fault was a write: flush the page's stale read-only translation.</param>
+    /// <param name="pageSize">PAGE_SIZE (the flushed range).</param>
+    public static bool PtepSetAccessFlags(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty, ulong pageSize)
     {
         ArgumentNullException.ThrowIfNull(vma);
         const ulong Raise = Arm64PteBits.PTE_AF | Arm64PteBits.PTE_WRITE | Arm64PteBits.PTE_DIRTY;
@@ -151,7 +160,8 @@ public static class Arm64RawPtes
 
         if (dirty)
         {
-            vma.Tlb.FlushPage(addr);
+            var page = addr & ~(pageSize - 1);
+            vma.Tlb.FlushRangeLocal(page, page + pageSize, pageSize, notifySecondary: true);
         }
 
         return true;

@@ -17,8 +17,15 @@ internal sealed partial class ContPte
     /// <remarks>Kernel: the unbounded "goto retry" of contpte_ptep_get_lockless()</remarks>
     public const int LocklessRetryLimit = 1024;
 
-    /// <summary>Returns <paramref name="orig"/> with young and dirty OR-ed from every entry of its block (hardware may have set them on any one). PTE_CONT stays visible.</summary>
-    /// <remarks>Kernel: contpte_ptep_get()</remarks>
+    /// <summary>
+    /// Returns <paramref name="orig"/> with young and dirty OR-ed from the entries of its block (hardware may have set
+    /// them on any one). PTE_CONT stays visible. As mainline, the scan stops once both are found, in mainline's read
+    /// order: entries are read from the block's first until one is dirty or young; after a dirty one the scan for
+    /// young starts again at that same entry (it is read a second time), after a young one the scan for dirty starts
+    /// at the next entry. A block with neither reads every entry once; a block whose first entry is young and dirty,
+    /// two reads.
+    /// </summary>
+    /// <remarks>Kernel: contpte_ptep_get() (mainline, with the early exit)</remarks>
     public Pte PtepGet(PtePointer ptep, Pte orig)
     {
         var first = ptep.AlignDown(_contPtes);
@@ -29,11 +36,29 @@ internal sealed partial class ContPte
             if (Arm64Pte.Dirty(pte))
             {
                 orig = Arm64Pte.MkDirty(orig);
+                for (; i < end; i++)
+                {
+                    if (Arm64Pte.Young(table.Read(i)))
+                    {
+                        return Arm64Pte.MkYoung(orig);
+                    }
+                }
+
+                return orig;
             }
 
             if (Arm64Pte.Young(pte))
             {
                 orig = Arm64Pte.MkYoung(orig);
+                for (i++; i < end; i++)
+                {
+                    if (Arm64Pte.Dirty(table.Read(i)))
+                    {
+                        return Arm64Pte.MkDirty(orig);
+                    }
+                }
+
+                return orig;
             }
         }
 
@@ -43,15 +68,16 @@ internal sealed partial class ContPte
     /// <summary>
     /// The lock-free read: if the entry is valid and contiguous, scan its block and gather A/D,
     /// restarting from the beginning whenever an entry is not valid+CONT, has the wrong PFN, or
-    /// differs from the target in anything but A/D (a racing fold, unfold or modify). As mainline,
-    /// the scan stops once it has seen both a young and a dirty entry (the rest cannot add anything).
+    /// differs from the target in anything but A/D (a racing fold, unfold or modify). The scan has
+    /// <see cref="PtepGet"/>'s early exit and read order (the entry where the dirty scan switches to
+    /// the young scan is read twice, and checked for consistency both times); entries after the exit
+    /// are not read, so not checked.
     /// </summary>
     /// <exception cref="InvalidOperationException">The block stayed inconsistent for <see cref="LocklessRetryLimit"/> scans (a misprogrammed contiguous block).</exception>
-    /// <remarks>Kernel: contpte_ptep_get_lockless()</remarks>
+    /// <remarks>Kernel: contpte_ptep_get_lockless() (mainline, with the early exit)</remarks>
     public Pte PtepGetLockless(PtePointer origPtep)
     {
         var first = origPtep.AlignDown(_contPtes);
-        var table = first.Table;
         for (var attempt = 0; attempt < LocklessRetryLimit; attempt++)
         {
             var orig = origPtep.Read();
@@ -62,31 +88,7 @@ internal sealed partial class ContPte
 
             var prot = _format.Pgprot(Normalise(orig));
             var pfn = _format.Pfn(orig) - (ulong)(origPtep.Index - first.Index);
-            var consistent = true;
-            var (young, dirty) = (false, false);
-            for (int i = first.Index, end = first.Index + _contPtes; i < end && !(young && dirty); i++, pfn++)
-            {
-                var pte = table.Read(i);
-                if (!Arm64Pte.ValidCont(pte) || _format.Pfn(pte) != pfn || _format.Pgprot(Normalise(pte)) != prot)
-                {
-                    consistent = false;
-                    break;
-                }
-
-                if (Arm64Pte.Dirty(pte))
-                {
-                    orig = Arm64Pte.MkDirty(orig);
-                    dirty = true;
-                }
-
-                if (Arm64Pte.Young(pte))
-                {
-                    orig = Arm64Pte.MkYoung(orig);
-                    young = true;
-                }
-            }
-
-            if (consistent)
+            if (TryGatherConsistent(first, pfn, prot, ref orig))
             {
                 return orig;
             }
@@ -95,6 +97,70 @@ internal sealed partial class ContPte
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
             $"ptep_get_lockless: the contiguous block at PTE index {first.Index} stayed inconsistent for {LocklessRetryLimit} scans (misprogrammed PTE_CONT block)."));
     }
+
+    /// <summary>One scan of <see cref="PtepGetLockless"/>: false at the first inconsistent entry read (the caller retries).</summary>
+    /// <remarks>Kernel: the loop of contpte_ptep_get_lockless() between "retry:" and its "goto retry"s</remarks>
+    private bool TryGatherConsistent(PtePointer first, ulong pfn, PteProt prot, ref Pte orig)
+    {
+        var table = first.Table;
+        for (int i = first.Index, end = first.Index + _contPtes; i < end; i++, pfn++)
+        {
+            var pte = table.Read(i);
+            if (!IsConsistent(pte, pfn, prot))
+            {
+                return false;
+            }
+
+            if (Arm64Pte.Dirty(pte))
+            {
+                orig = Arm64Pte.MkDirty(orig);
+                for (; i < end; i++, pfn++)
+                {
+                    pte = table.Read(i);
+                    if (!IsConsistent(pte, pfn, prot))
+                    {
+                        return false;
+                    }
+
+                    if (Arm64Pte.Young(pte))
+                    {
+                        orig = Arm64Pte.MkYoung(orig);
+                        break;
+                    }
+                }
+
+                return true;
+            }
+
+            if (Arm64Pte.Young(pte))
+            {
+                orig = Arm64Pte.MkYoung(orig);
+                for (i++, pfn++; i < end; i++, pfn++)
+                {
+                    pte = table.Read(i);
+                    if (!IsConsistent(pte, pfn, prot))
+                    {
+                        return false;
+                    }
+
+                    if (Arm64Pte.Dirty(pte))
+                    {
+                        orig = Arm64Pte.MkDirty(orig);
+                        break;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Valid and contiguous, mapping <paramref name="pfn"/>, with <paramref name="prot"/>'s attributes once A/D are normalised away.</summary>
+    /// <remarks>Kernel: contpte_is_consistent()</remarks>
+    private bool IsConsistent(Pte pte, ulong pfn, PteProt prot) =>
+        Arm64Pte.ValidCont(pte) && _format.Pfn(pte) == pfn && _format.Pgprot(Normalise(pte)) == prot;
 
     /// <summary>
     /// Maps <paramref name="nr"/> ≥ 2 none entries: each sub-range that is exactly one block with
@@ -193,12 +259,16 @@ internal sealed partial class ContPte
     /// PTE_AF, PTE_WRITE, PTE_DIRTY): the gathered <c>ptep_get()</c> view is not enough, because a
     /// walker that evaluates one descriptor (an SMMU without HTTU, a CPU without DBM, HA/HD off) keeps
     /// faulting on its entry when only a sibling was updated. If the raw target's write permission
-    /// stays the same, the raw helper runs on every entry of the block without flushing, then the
-    /// block's range is flushed once if <paramref name="dirty"/>; no unfold. If it changes, the block
-    /// is unfolded and only the target entry is updated.
+    /// stays the same, the raw helper runs on every entry of the block without flushing, then, if
+    /// <paramref name="dirty"/>, the block's range is flushed once on this CPU and the device walkers only
+    /// (a local flush: the change only adds permissions, so another CPU's stale entry grants less than the
+    /// live one and costs at most a spurious fault); no unfold. If it changes, the block is unfolded and
+    /// only the target entry is updated (the raw helper's local page flush).
     /// </summary>
     /// <remarks>Kernel: contpte_ptep_set_access_flags() with contpte_all_subptes_match_access_flags() (mainline;
-    /// v6.10 to the fix compared the gathered value and returned early: the sibling-only livelock).</remarks>
+    /// v6.10 to the fix compared the gathered value and returned early: the sibling-only livelock) and
+    /// local_flush_tlb_contpte() ("arm64, tlbflush: don't TLBI broadcast if page reused in write fault"; a broadcast
+    /// __flush_tlb_range() before it).</remarks>
     public bool PtepSetAccessFlags(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty)
     {
         if (AllSubptesMatchAccessFlags(ptep, entry))
@@ -213,18 +283,18 @@ internal sealed partial class ContPte
             var first = ptep.AlignDown(_contPtes);
             for (var i = 0; i < _contPtes; i++)
             {
-                Arm64RawPtes.PtepSetAccessFlags(vma, start + ((ulong)i << _pageShift), first + i, entry, dirty: false);
+                Arm64RawPtes.PtepSetAccessFlags(vma, start + ((ulong)i << _pageShift), first + i, entry, dirty: false, _pageSize);
             }
 
             if (dirty)
             {
-                vma.Tlb.FlushRange(start, start + _contPteSize, _pageSize, lastLevel: true, sync: true);
+                vma.Tlb.FlushRangeLocal(start, start + _contPteSize, _pageSize, notifySecondary: true);
             }
         }
         else
         {
             UnfoldCore(vma, addr, ptep, orig);
-            Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty);
+            Arm64RawPtes.PtepSetAccessFlags(vma, addr, ptep, entry, dirty, _pageSize);
         }
 
         return true;

@@ -21,7 +21,7 @@ public sealed class MmStruct : IMmContext
         System = system;
         Id = id;
         PageTable = new PageTableTree(system.Arch.Geometry, system.Counters);
-        Tlb = new MmTlbFlusher(system.Agents, system.Options.LocalFlushOnly, id, system.Arch.Geometry, system.Counters);
+        Tlb = new MmTlbFlusher(system, id);
         Counters = system.Counters;
     }
 

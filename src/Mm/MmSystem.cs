@@ -30,6 +30,7 @@ public sealed class MmSystem
         Memory = new PhysicalMemory(Options.PhysicalPages);
         _agents = BuildAgents(Arch, Options);
         DefaultAgent = _agents[0];
+        KernelCpu = DefaultAgent;
         Oracle = Options.Oracle ? new DataOracle(arch.Geometry.PageShift) : null;
         Faults = new FaultHandler(this);
         Mmu = new Mmu(this);
@@ -58,6 +59,13 @@ public sealed class MmSystem
 
     /// <summary>The machine, or null for the single-agent default.</summary>
     public MachineDescription? Machine => Options.Machine;
+
+    /// <summary>
+    /// The CPU running kernel code now, which a local (non-broadcast) flush reaches: the faulting CPU while the fault
+    /// handler runs for it, otherwise (core mm's own operations, and a device agent's fault, whose handler runs on a
+    /// CPU) the default agent.
+    /// </summary>
+    public MmAgent KernelCpu { get; internal set; }
 
     /// <summary>Fault livelocks: accesses that did not complete within <see cref="MmOptions.MaxFaultsPerAccess"/> faults.</summary>
     public IReadOnlyList<FaultLivelock> Livelocks => _livelocks;

@@ -28,8 +28,10 @@ public class AccessFlagsTests
             Assert.True(Arm64Pte.Young(raw) && Arm64Pte.HwDirty(raw), $"entry {k}: {w.Fmt.Describe(raw)}");
         }
 
-        tlb.Received(1).FlushRange(w.Addr(c), w.Addr(2 * c), w.PageSize, true, true);
-        tlb.ReceivedWithAnyArgs(1).FlushRange(default, default, default, default, default);
+        // Mainline: local_flush_tlb_contpte() — this CPU and the SVA devices, no broadcast.
+        tlb.Received(1).FlushRangeLocal(w.Addr(c), w.Addr(2 * c), w.PageSize, true);
+        tlb.ReceivedWithAnyArgs(1).FlushRangeLocal(default, default, default, default);
+        tlb.DidNotReceiveWithAnyArgs().FlushRange(default, default, default, default, default);
         tlb.DidNotReceiveWithAnyArgs().FlushPage(default);
         events.DidNotReceiveWithAnyArgs().Unfold(default, default);
 
@@ -72,7 +74,8 @@ public class AccessFlagsTests
 
         events.Received(1).Unfold(w.Addr(c), c);
         tlb.Received(1).FlushRange(w.Addr(c), w.Addr(2 * c), w.PageSize, true, true);   // the unfold's BBM
-        tlb.Received(1).FlushPage(w.Addr(i));                                          // the raw helper's dirty flush
+        tlb.Received(1).FlushRangeLocal(w.Addr(i), w.Addr(i + 1), w.PageSize, true);   // the raw helper's dirty flush: local_flush_tlb_page()
+        tlb.DidNotReceiveWithAnyArgs().FlushPage(default);
         var target = w.Raw(i);
         Assert.True(Arm64Pte.Write(target) && Arm64Pte.Dirty(target) && Arm64Pte.Young(target));
         for (var k = c; k < 2 * c; k++)

@@ -25,6 +25,12 @@ internal sealed class FlushLog
         public bool TryGetFolio(ulong pfn, out FolioExtent folio) => inner.TryGetFolio(pfn, out folio);
     }
 
+    /// <summary>
+    /// Logs page, range and whole-mm flushes. A local flush (<see cref="ITlbFlusher.FlushRangeLocal"/>) is logged as the
+    /// broadcast flush it narrows — one page as <c>page</c> (flush_tlb_page()), more as a synchronous last-level
+    /// <c>range</c> (__flush_tlb_range()) — so mainline's local flush after a dirtying fault and an older tree's
+    /// broadcast one compare equal.
+    /// </summary>
     private sealed class RecordingTlb(ITlbFlusher inner, FlushLog log) : ITlbFlusher
     {
         public void FlushPage(ulong addr)
@@ -44,6 +50,14 @@ internal sealed class FlushLog
         {
             log.Entries.Add("all");
             inner.FlushAll();
+        }
+
+        public void FlushRangeLocal(ulong start, ulong end, ulong stride, bool notifySecondary)
+        {
+            log.Entries.Add(end - start == stride
+                ? string.Create(CultureInfo.InvariantCulture, $"page 0x{start:x}")
+                : string.Create(CultureInfo.InvariantCulture, $"range [0x{start:x}, 0x{end:x}) stride 0x{stride:x} last-level sync"));
+            inner.FlushRangeLocal(start, end, stride, notifySecondary);
         }
     }
 }

@@ -28,6 +28,12 @@ public abstract class ContractProperty
     /// <summary>Runs the property against <paramref name="arch"/>.</summary>
     internal abstract PropertyResult Run(ArchInstance arch, ContractOptions options);
 
+    /// <summary>
+    /// False when the result does not depend on <see cref="ContractOptions.Machine"/> (the property ignores it), so a run
+    /// over several machines of one build may check it once and reuse the result.
+    /// </summary>
+    public virtual bool DependsOnMachine => true;
+
     /// <summary>Why the property does not apply to <paramref name="arch"/>, or null.</summary>
     internal virtual string? SkipReason(ArchInstance arch, ContractOptions options) => null;
 

@@ -27,6 +27,9 @@ internal sealed class LocklessRaceProperty() : ScenarioProperty("ptep_get_lockle
     /// <summary>The reader races software, not hardware: one run, whatever the machine.</summary>
     internal override PropertyResult Run(ArchInstance arch, ContractOptions options) => base.Run(arch, options with { Machine = null });
 
+    /// <inheritdoc/>
+    public override bool DependsOnMachine => false;
+
     internal override CaseOutcome Test(CaseEngine engine, Scenario scenario, CaseReport? report)
     {
         var w = engine.World;

@@ -21,6 +21,9 @@ internal sealed class PteFormatIdentitiesProperty() : ContractProperty("pte_form
     + "dirty(mkdirty(mkclean)), !dirty(mkclean(mkdirty)), write(mkwrite(wrprotect)), !write(wrprotect(mkwrite)), wrprotect keeps dirtiness); "
     + "pte_wrprotect/pte_mkclean of an entry a hardware store dirtied; a model of any modifier sequence; pfn_pte/pte_pfn/pte_pgprot/pte_advance_pfn and swap-entry round trips")
 {
+    /// <inheritdoc/>
+    public override bool DependsOnMachine => false;
+
     internal override PropertyResult Run(ArchInstance arch, ContractOptions options)
     {
         var f = arch.Format;

@@ -1,7 +1,10 @@
+using System.Runtime.ExceptionServices;
 using ArchPgtable.Contracts.Properties;
 using ArchPgtable.Contracts.Running;
 using ArchPgtable.Host.Cli;
 using ArchPgtable.Mm.Tracing;
+using ArchPgtable.Native;
+using ArchPgtable.Plugins;
 using Spectre.Console;
 
 namespace ArchPgtable.Host.Verify;
@@ -35,10 +38,80 @@ internal static class VerifyRunner
         return new VerifyRun(settings.Seed, settings.Shard, settings.Strict, outcomes, position);
     }
 
+    /// <summary>
+    /// Checks every (build, property) item. Each check is a function of its build, property, machine and the run seed
+    /// (a property draws its cases from its own stream), so without a trace (one shared recorder) and without native
+    /// helpers (one C library per build) the items run in parallel, one per core; the results keep the work list's
+    /// order, so the output is the same bytes. The first exception in that order is rethrown, as a sequential run would.
+    /// </summary>
     private static List<VerifyOutcome> Plain(List<(VerifyTarget Target, List<ContractProperty> Properties)> work, VerifySettings settings, TraceRecorder? trace)
     {
         var options = Options(settings, null);
-        return [.. work.Select(w => new VerifyOutcome(w.Target, [.. w.Properties.Select(p => Check(w.Target, p, options, trace))], settings.Strict))];
+        var items = work.SelectMany((w, t) => w.Properties.Select(p => (Target: t, Property: p))).ToArray();
+        var results = new PropertyResult[items.Length];
+        var errors = new ExceptionDispatchInfo?[items.Length];
+
+        // A property that ignores the machine gives one result per build: the presets that leave the build unchanged
+        // (MachineSupport.ForMachine returns the same instance) share it.
+        var sameAs = new int[items.Length];
+        var first = new Dictionary<(ArchInstance, ContractProperty), int>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (t, p) = items[i];
+            sameAs[i] = i;
+            if (trace is null && !p.DependsOnMachine)
+            {
+                var target = work[t].Target;
+                var built = target.Machine is null ? target.Arch : target.Arch.MachineSupportOrDefault.ForMachine(target.Arch, target.Machine);
+                sameAs[i] = first.TryAdd((built, p), i) ? i : first[(built, p)];
+            }
+        }
+
+        void Run(int i)
+        {
+            if (sameAs[i] != i)
+            {
+                return;
+            }
+
+            try
+            {
+                results[i] = Check(work[items[i].Target].Target, items[i].Property, options, trace);
+            }
+            catch (Exception e)
+            {
+                errors[i] = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        if (trace is null && Environment.ProcessorCount > 1 && work.All(w => NativeArch.BuildInfoOf(w.Target.Arch.Ops) is null))
+        {
+            Parallel.For(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Run);
+        }
+        else
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                Run(i);
+                errors[i]?.Throw();
+            }
+        }
+
+        Array.Find(errors, e => e is not null)?.Throw();
+        for (var i = 0; i < items.Length; i++)
+        {
+            results[i] = results[sameAs[i]];
+        }
+
+        var outcomes = new List<VerifyOutcome>(work.Count);
+        var next = 0;
+        foreach (var (target, properties) in work)
+        {
+            outcomes.Add(new VerifyOutcome(target, results[next..(next + properties.Count)], settings.Strict));
+            next += properties.Count;
+        }
+
+        return outcomes;
     }
 
     private static List<VerifyOutcome> WithProgress(List<(VerifyTarget Target, List<ContractProperty> Properties)> work, VerifySettings settings, CliContext context, TraceRecorder? trace)
@@ -81,8 +154,11 @@ internal static class VerifyRunner
             return ContractSuite.Check(target.Arch, property, options);
         }
 
+        // The machine's build first (arm64 BBML2: other helpers and a known finding), then the traced copy of it:
+        // ForMachine does not recognise the traced helpers, so applied afterwards it would keep the plain build.
         trace.BeginProcess($"verify {target.Plugin}: {property.Name}");
-        return ContractSuite.Check(trace.Instrument(target.Arch), property, options);
+        var arch = target.Machine is null ? target.Arch : target.Arch.MachineSupportOrDefault.ForMachine(target.Arch, target.Machine);
+        return ContractSuite.Check(trace.Instrument(arch), property, options);
     }
 
     private static ContractOptions Options(VerifySettings settings, Action? onCase) => new()

@@ -1,10 +1,12 @@
 namespace ArchPgtable.Mm.Experiments;
 
 /// <summary>
-/// Turns counted events into simulated time. The default weights are fitted to the published
-/// lazyfree table (Intel i5, cover letter of the v10 series): the per-folio, per-PTE and split
-/// weights reproduce its 4K, 16K and 1M rows; the other rows are predictions of the model.
-/// TLB weights are plausible broadcast-TLBI costs, not measured.
+/// Turns counted events into simulated time. The default weights were fitted to the published
+/// lazyfree table (Intel i5, cover letter of the v10 series) when the experiment was written: the
+/// per-folio, per-PTE and split weights approximate its 4K, 16K and 1M rows. They have not been
+/// refitted since (arm64's mainline contpte_ptep_get() early exit, modelled later, removed PTE reads
+/// from the contiguous rows), so the table is matched by shape, not by construction (README, "Cost
+/// model"). TLB weights are plausible broadcast-TLBI costs, not measured.
 /// </summary>
 public sealed record CostModel
 {

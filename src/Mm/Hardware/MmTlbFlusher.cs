@@ -3,15 +3,20 @@ namespace ArchPgtable.Mm.Hardware;
 /// <summary>
 /// The TLB maintenance of one address space: counts each flush and invalidates the mm's ASID in every agent's
 /// <see cref="Tlb"/> — every CPU (broadcast TLBI / shootdown) and every device walker (the SVA mmu-notifier call).
+/// A local flush (<see cref="FlushRangeLocal"/>) reaches only the CPU running the kernel code (the faulting CPU while
+/// the fault handler runs; the default agent otherwise, and for a device's fault, whose handler runs on a CPU) and,
+/// when it notifies, the device walkers: other CPUs keep what they cached.
 /// Used by <see cref="MmStruct"/> and by anything else that drives the Mm TLB model directly (the contract suite's world).
 /// </summary>
-/// <remarks>Kernel: flush_tlb_page(), __flush_tlb_range(), flush_tlb_mm() for one mm, and
-/// mmu_notifier_arch_invalidate_secondary_tlbs() for the IOMMUs bound to it.</remarks>
+/// <remarks>Kernel: flush_tlb_page(), __flush_tlb_range(), flush_tlb_mm() for one mm, the local (non-broadcast)
+/// variants, and mmu_notifier_arch_invalidate_secondary_tlbs() for the IOMMUs bound to it.</remarks>
 public sealed class MmTlbFlusher : ITlbFlusher
 {
     private readonly Tlb _tlb;
     private readonly MmAgent[] _others;
     private readonly MmAgent? _self;
+    private readonly MmSystem? _system;
+    private readonly bool _localOnly;
     private readonly int _asid;
     private readonly ArchGeometry _geometry;
     private readonly CostCounters _counters;
@@ -33,12 +38,14 @@ public sealed class MmTlbFlusher : ITlbFlusher
         _counters = counters;
     }
 
-    /// <summary>Maintains every agent's TLB; with <paramref name="localOnly"/> (fault injection) only the first agent's.</summary>
-    internal MmTlbFlusher(IReadOnlyList<MmAgent> agents, bool localOnly, int asid, ArchGeometry geometry, CostCounters counters)
-        : this(agents[0].Tlb, asid, geometry, counters)
+    /// <summary>Maintains every agent's TLB of <paramref name="system"/>; with <see cref="MmOptions.LocalFlushOnly"/> (fault injection) only the default agent's.</summary>
+    internal MmTlbFlusher(MmSystem system, int asid)
+        : this(system.DefaultAgent.Tlb, asid, system.Arch.Geometry, system.Counters)
     {
-        _self = agents[0];
-        _others = localOnly ? [] : [.. agents.Skip(1)];
+        _system = system;
+        _self = system.DefaultAgent;
+        _localOnly = system.Options.LocalFlushOnly;
+        _others = _localOnly ? [] : [.. system.Agents.Skip(1)];
     }
 
     /// <inheritdoc/>
@@ -69,6 +76,45 @@ public sealed class MmTlbFlusher : ITlbFlusher
         {
             agent.Tlb.InvalidateAsid(_asid);
             Count(agent);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Kernel: local_flush_tlb_contpte() / local_flush_tlb_page() (notify) and local_flush_tlb_page_nonotify()</remarks>
+    public void FlushRangeLocal(ulong start, ulong end, ulong stride, bool notifySecondary)
+    {
+        if (end - start <= _geometry.PageSize)
+        {
+            _counters.FlushPage(start);   // local_flush_tlb_page(): one page, as flush_tlb_page() counts
+        }
+        else
+        {
+            _counters.FlushRange(start, end, stride, lastLevel: true, sync: true);
+        }
+
+        var startVpn = start >> _geometry.PageShift;
+        var endVpn = (end + _geometry.PageSize - 1) >> _geometry.PageShift;
+        if (_system is null)
+        {
+            _tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+            return;
+        }
+
+        var cpu = _localOnly ? _self! : _system.KernelCpu;
+        cpu.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+        Count(cpu);
+        if (!notifySecondary)
+        {
+            return;
+        }
+
+        foreach (var agent in _others)
+        {
+            if (agent.IsDevice)
+            {
+                agent.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+                Count(agent);
+            }
         }
     }
 

@@ -154,7 +154,16 @@ public sealed class Mmu
     {
         agent.Stats.Faults++;
         _system.Faults.Trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{agent.Name}: {kind} fault"));
-        _system.Faults.Handle(mm, va, kind, access);
+        var cpu = _system.KernelCpu;
+        _system.KernelCpu = agent.IsDevice ? _system.DefaultAgent : agent;
+        try
+        {
+            _system.Faults.Handle(mm, va, kind, access);
+        }
+        finally
+        {
+            _system.KernelCpu = cpu;
+        }
     }
 
     /// <summary>True (and the flag reset) when the fault just handled ran out of memory: the access is given up.</summary>

@@ -1,7 +1,7 @@
 namespace ArchPgtable.Mm.Tracing;
 
 /// <summary>Records each TLB invalidation with its range, then performs it.</summary>
-/// <remarks>Kernel: flush_tlb_page(), __flush_tlb_range(), flush_tlb_mm().</remarks>
+/// <remarks>Kernel: flush_tlb_page(), __flush_tlb_range(), flush_tlb_mm(), and the local variants (local_flush_tlb_contpte(), local_flush_tlb_page(), local_flush_tlb_page_nonotify()).</remarks>
 internal sealed class TracingTlbFlusher(ITlbFlusher inner, TraceRecorder recorder) : ITlbFlusher
 {
     private const string Category = "tlb";
@@ -23,5 +23,12 @@ internal sealed class TracingTlbFlusher(ITlbFlusher inner, TraceRecorder recorde
     {
         recorder.Instant("flush_tlb_mm", Category);
         inner.FlushAll();
+    }
+
+    public void FlushRangeLocal(ulong start, ulong end, ulong stride, bool notifySecondary)
+    {
+        recorder.Instant(notifySecondary ? "local_flush_tlb_range" : "local_flush_tlb_range_nonotify", Category,
+            TraceArg.Hex("start", start), TraceArg.Hex("end", end), TraceArg.Hex("stride", stride));
+        inner.FlushRangeLocal(start, end, stride, notifySecondary);
     }
 }

@@ -25,6 +25,7 @@ internal static unsafe class NativeCallbacks
         Feature = &Feature,
         Report = &Report,
         Event = &Event,
+        FlushLocal = &FlushLocal,
     };
 
     [UnmanagedCallersOnly]
@@ -112,6 +113,20 @@ internal static unsafe class NativeCallbacks
         try
         {
             Mm("__flush_tlb_range").Tlb.FlushRange(start, end, stride, lastLevel != 0, sync != 0);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            return Fail(e);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static int FlushLocal(ulong start, ulong end, ulong stride, int notify)
+    {
+        try
+        {
+            Mm("local_flush_tlb_page").Tlb.FlushRangeLocal(start, end, stride, notify != 0);
             return 0;
         }
         catch (Exception e)

@@ -16,4 +16,5 @@ internal unsafe struct NativeHost
     public delegate* unmanaged<int, int> Feature;
     public delegate* unmanaged<int, byte*, int, byte*, void> Report;
     public delegate* unmanaged<int, ulong, int, int> Event;
+    public delegate* unmanaged<ulong, ulong, ulong, int, int> FlushLocal;
 }

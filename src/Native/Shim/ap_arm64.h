@@ -30,8 +30,13 @@ static inline void flush_tlb_page_nosync(struct vm_area_struct *vma, unsigned lo
 	ap_check(ap.flush_page(uaddr, 0));
 }
 #define __flush_tlb_page_nosync(mm, uaddr) ap_check(ap.flush_page((uaddr), 0))
-#define local_flush_tlb_page(vma, uaddr) ap_check(ap.flush_page((uaddr), 1))
-#define local_flush_tlb_page_nonotify(vma, uaddr) ap_check(ap.flush_page((uaddr), 1))
+/* Local (non-broadcast) flushes: this CPU only, plus the mmu notifier unless _nonotify. */
+#define local_flush_tlb_page(vma, uaddr) \
+	ap_check(ap.flush_local((uaddr) & PAGE_MASK, ((uaddr) & PAGE_MASK) + PAGE_SIZE, PAGE_SIZE, 1))
+#define local_flush_tlb_page_nonotify(vma, uaddr) \
+	ap_check(ap.flush_local((uaddr) & PAGE_MASK, ((uaddr) & PAGE_MASK) + PAGE_SIZE, PAGE_SIZE, 0))
+#define local_flush_tlb_contpte(vma, addr) \
+	ap_check(ap.flush_local(ALIGN_DOWN((addr), CONT_PTE_SIZE), ALIGN_DOWN((addr), CONT_PTE_SIZE) + CONT_PTE_SIZE, PAGE_SIZE, 1))
 #define flush_tlb_fix_spurious_fault(vma, address, ptep) do { } while (0)
 
 /* Stubbed (see README): the DEBUG_VM race checker, I-cache and MTE tag maintenance. */

@@ -65,6 +65,8 @@ typedef struct ap_host {
 	int (*feature)(int id);
 	void (*report)(int kind, const char *file, int line, const char *text);
 	int (*event)(int kind, u64 addr, int nr);
+	/* A local (non-broadcast) flush of [start, end): this CPU, and device walkers when notify. */
+	int (*flush_local)(u64 start, u64 end, u64 stride, int notify);
 } ap_host;
 
 #define AP_EVENT_FOLD 1
