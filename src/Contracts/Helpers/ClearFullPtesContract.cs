@@ -44,8 +44,11 @@ internal class ClearFullPtesContract : HelperContract
         CheckResult(s);
         FrameChecks.Outside(s, AdChange.Keep, AdChange.Keep);
         FrameChecks.WritesInWindow(s);
-        FrameChecks.FoldUnfold(s, 0, MaxUnfolds);
+        FrameChecks.FoldUnfold(s, 0, MaxUnfoldsFor(s));
     }
+
+    /// <summary>Unfolds allowed in this case (default <see cref="MaxUnfolds"/>).</summary>
+    protected virtual int MaxUnfoldsFor(CaseState s) => MaxUnfolds;
 
     /// <summary>Checks the return value, for the helpers that have one.</summary>
     protected virtual void CheckResult(CaseState s)

@@ -19,7 +19,7 @@ internal sealed class ModifyProtStartContract(bool single) : ClearFullPtesContra
 
     public override string Summary =>
         "each entry of R becomes none; the result is entry 0's old mapping with young/dirty OR-ed over R; nothing outside R changes its view; "
-        + "no fold, at most one unfold per partially covered end block; after the deferred flush no TLB entry maps R";
+        + "no fold, at most one unfold per block R touches (the default starts entry by entry); after the deferred flush no TLB entry maps R";
 
     protected override bool ReturnsAd => true;
 
@@ -31,4 +31,15 @@ internal sealed class ModifyProtStartContract(bool single) : ClearFullPtesContra
         single ? $"ptep_modify_prot_start({w.Where(c.Start)})" : $"modify_prot_start_ptes({Range(w, c)})";
 
     protected override void CheckResult(CaseState s) => ReturnedPte.Check(s, s.Call.Start, s.Call.End);
+
+    /// <summary>
+    /// One unfold per block the range touches: the pgtable.h default starts entry by entry (ptep_modify_prot_start() →
+    /// ptep_get_and_clear()), which unfolds every contiguous block it meets, as Linux 6.12's arm64 does; an arch batch
+    /// (mainline arm64's get_and_clear_ptes()) unfolds only the partially covered end blocks.
+    /// </summary>
+    protected override int MaxUnfoldsFor(CaseState s)
+    {
+        var c = s.World.Geometry.ContPtes;
+        return Math.Max(MaxUnfolds, ((s.Call.End - 1) / c) - (s.Call.Start / c) + 1);
+    }
 }
