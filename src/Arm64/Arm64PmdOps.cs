@@ -36,9 +36,10 @@ internal sealed class Arm64PmdOps(Arm64PteFormat format, ArchGeometry geometry) 
     protected override bool PmdpTestAndClearYoungCore(IMmContext mm, ulong addr, PtePointer pmdp) => Arm64RawPtes.PtepTestAndClearYoung(pmdp);
 
     /// <inheritdoc />
+    /// <remarks>Kernel: pmdp_set_access_flags() → __ptep_set_access_flags() on the PMD; the model's local flush after a dirtying fault covers the whole block.</remarks>
     [KernelHelper("__ptep_set_access_flags")]
     protected override bool PmdpSetAccessFlagsCore(IMmContext mm, ulong addr, PtePointer pmdp, Pmd entry, bool dirty) =>
-        Arm64RawPtes.PtepSetAccessFlags(mm, addr, pmdp, entry.AsPte, dirty);
+        Arm64RawPtes.PtepSetAccessFlags(mm, addr, pmdp, entry.AsPte, dirty, geometry.PmdSize);
 
     /// <inheritdoc />
     [KernelHelper("pmdp_huge_get_and_clear")]
