@@ -17,7 +17,9 @@ public sealed class DiffTests
             new DiffSide(NativeTree.Model(), "model", NoNames), new DiffSide(native, "native", NoNames), new ContractOptions { Cases = 60 });
 
         Assert.Empty(NativeArch.BuildInfoOf(native.Ops)!.KnownDifferences);
-        Assert.Equal(18, results.Count);
+        // Helpers the tree does not have while the model overrides them are reported as not compared, never dropped.
+        Assert.Equal(["clear_flush_young_ptes", "modify_prot_commit_ptes", "modify_prot_start_ptes", "ptep_modify_prot_commit", "ptep_modify_prot_start", "test_and_clear_young_ptes"], results.Where(r => r.Skipped).Select(r => r.Helper).Order(StringComparer.Ordinal));
+        Assert.Equal(24, results.Count);
         foreach (var r in results)
         {
             Assert.True(r.Passed, $"{r.Name}: {r.Counterexample}");

@@ -43,7 +43,9 @@ public sealed class RiscVNativeTests
             new DiffSide(NativeTree.RiscVModel(), "model", NoNames), new DiffSide(native, "native", NoNames), new ContractOptions { Cases = 100 });
 
         Assert.Empty(NativeArch.BuildInfoOf(native.Ops)!.KnownDifferences);
-        Assert.Equal(14, results.Count);
+        // Helpers the tree does not have while the model overrides them are reported as not compared, never dropped.
+        Assert.Equal(["update_mmu_tlb_range"], results.Where(r => r.Skipped).Select(r => r.Helper).Order(StringComparer.Ordinal));
+        Assert.Equal(24, results.Count);
         Assert.All(results, r => Assert.True(r.Passed, $"{r.Name}: {r.Counterexample}"));
     }
 

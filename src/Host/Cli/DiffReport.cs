@@ -3,7 +3,7 @@ using ArchPgtable.Host.Verify;
 
 namespace ArchPgtable.Host.Cli;
 
-/// <summary>What <c>diff</c> found: per helper, same, a difference the native arch spec explains, or an unexplained difference.</summary>
+/// <summary>What <c>diff</c> found: per helper, not compared (with the reason), same, a difference the native arch spec explains, or an unexplained difference.</summary>
 /// <param name="Arch">The arch compared.</param>
 /// <param name="Against">The native build's description (tree and kernel version).</param>
 /// <param name="Seed">The run seed (printed so the run replays).</param>
@@ -16,6 +16,6 @@ internal sealed record DiffReport(string Arch, string Against, VerifySeed Seed, 
     /// <summary>True when every difference is explained.</summary>
     public bool Passed => Results.All(r => r.Passed || Explained.ContainsKey(r.Helper));
 
-    /// <summary><c>same</c>, <c>explained</c> or <c>diff</c>.</summary>
-    public string Status(PropertyResult r) => r.Passed ? "same" : Explained.ContainsKey(r.Helper) ? "explained" : "diff";
+    /// <summary><c>not-compared</c> (the native tree has no such helper while the model overrides it), <c>same</c>, <c>explained</c> or <c>diff</c>.</summary>
+    public string Status(PropertyResult r) => r.Skipped ? "not-compared" : r.Passed ? "same" : Explained.ContainsKey(r.Helper) ? "explained" : "diff";
 }

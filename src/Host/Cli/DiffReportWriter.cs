@@ -13,6 +13,12 @@ internal static class DiffReportWriter
         foreach (var r in report.Results)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {report.Status(r).ToUpperInvariant()} {r.Helper} ({r.Cases} cases)"));
+            if (r.Skipped)
+            {
+                output.WriteLine($"    {r.SkipReason}");
+                continue;
+            }
+
             if (r.Passed)
             {
                 continue;
@@ -33,8 +39,9 @@ internal static class DiffReportWriter
 
         var differ = report.Results.Count(r => report.Status(r) == "diff");
         var known = report.Results.Count(r => report.Status(r) == "explained");
+        var notCompared = report.Results.Count(r => r.Skipped);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Arch}: {(differ == 0 ? "no unexplained difference" : $"{differ} helper(s) differ")} ({report.Results.Count} helpers compared, {known} explained difference(s))"));
+            $"{report.Arch}: {(differ == 0 ? "no unexplained difference" : $"{differ} helper(s) differ")} ({report.Results.Count - notCompared} helpers compared, {known} explained difference(s){(notCompared == 0 ? "" : $", {notCompared} not compared: the tree has no such helper")})"));
         output.Flush();
     }
 
@@ -55,6 +62,11 @@ internal static class DiffReportWriter
                 w.WriteString("helper", r.Helper);
                 w.WriteString("status", report.Status(r));
                 w.WriteNumber("cases", r.Cases);
+                if (r.Skipped)
+                {
+                    w.WriteString("reason", r.SkipReason);
+                }
+
                 if (report.Explained.TryGetValue(r.Helper, out var why))
                 {
                     w.WriteString("known_difference", why);
