@@ -27,9 +27,9 @@ internal sealed record ExperimentReport(
     /// <summary>Every fault livelock of every row (multi-agent machines only).</summary>
     public IEnumerable<FaultLivelock> Livelocks => Rows.SelectMany(r => r.Old.Livelocks.Concat(r.New.Livelocks));
 
-    /// <summary>The published figure for one side in milliseconds, scaled from the published 1 GiB to this region, or null.</summary>
+    /// <summary>The published figure for one side in milliseconds, scaled from the published region and repeat count to one run on this region, or null.</summary>
     public double? PublishedMs(PublishedPoint? p, ExperimentPath path) =>
         (path == ExperimentPath.Old ? p?.Old : p?.New) is { } v && Experiment.Published.Unit == "s"
-            ? v * 1000 * RegionBytes / (1UL << 30)
+            ? v * 1000 * RegionBytes / Experiment.Published.RegionBytes / Experiment.Published.Repeats
             : null;
 }

@@ -55,9 +55,10 @@ internal static class ExperimentTextWriter
             output.WriteLine("PMD: a PMD-mapped folio size, not modelled (the published change still shows)");
         }
 
-        if (published.Unit == "s" && report.RegionBytes != 1UL << 30 && published.Points.Any(p => p.Old is not null))
+        if (published.Unit == "s" && (report.RegionBytes != published.RegionBytes || published.Repeats != 1) && published.Points.Any(p => p.Old is not null))
         {
-            output.WriteLine("published ms are scaled from the published 1G to this region");
+            var repeats = published.Repeats == 1 ? "" : $" x{published.Repeats}";
+            output.WriteLine($"published ms are scaled from the published {ByteSize.Format(published.RegionBytes)}{repeats} to one run on this region");
         }
 
         output.WriteLine();
@@ -129,7 +130,9 @@ internal static class ExperimentTextWriter
         output.WriteLine(line);
     }
 
-    private static string Ms(double? ms) => ms is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.0}") : "-";
+    private static string Ms(double? ms) => ms is not { } v ? "-"
+        : v is > 0 and < 1 ? string.Create(CultureInfo.InvariantCulture, $"{v:0.000}")
+        : string.Create(CultureInfo.InvariantCulture, $"{v:0.0}");
 
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 

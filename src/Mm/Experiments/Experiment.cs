@@ -1,4 +1,5 @@
 using ArchPgtable.Mm.Memory;
+using ArchPgtable.Mm.Operations;
 
 namespace ArchPgtable.Mm.Experiments;
 
@@ -83,7 +84,7 @@ public abstract class Experiment
 
     /// <summary>A fresh system with the region mapped read-write and every page written (the usual setup).</summary>
     protected static (MmSystem System, MmStruct Mm) WrittenRegion(ExperimentSetup setup, ulong regionBytes, ulong folioBytes,
-        Machines.MachineDescription? machine, long extraPages = 0)
+        Machines.MachineDescription? machine, long extraPages = 0, ReferenceAlgorithm referenced = ReferenceAlgorithm.New)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var g = setup.Arch.Geometry;
@@ -94,6 +95,7 @@ public abstract class Experiment
             Thp = ThpPolicy.ForFolioSize(folioBytes, g.PageSize),
             Oracle = false,
             Machine = machine,
+            Referenced = referenced,
         });
         var mm = sys.CreateMm();
         mm.Mmap(RegionStart, regionBytes, VmFlags.Read | VmFlags.Write);
@@ -103,6 +105,25 @@ public abstract class Experiment
         }
 
         return (sys, mm);
+    }
+
+    /// <summary>Present entries in <c>[start, start+bytes)</c> of <paramref name="mm"/> (raw words; the reads are counted, so keep it out of a measured part); with <paramref name="writable"/> only the writable ones.</summary>
+    protected static long CountPresent(MmSystem sys, MmStruct mm, ulong start, ulong bytes, bool writable = false)
+    {
+        ArgumentNullException.ThrowIfNull(sys);
+        ArgumentNullException.ThrowIfNull(mm);
+        long n = 0;
+        var g = sys.Arch.Geometry;
+        for (var va = start; va < start + bytes; va += g.PageSize)
+        {
+            if (mm.PageTable.Find(va) is { } table && table.Read(g.PteIndex(va)) is var pte
+                && sys.Format.Present(pte) && (!writable || sys.Format.Write(pte)))
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>Where regions are mapped (aligned to 1 GiB).</summary>

@@ -4,7 +4,7 @@ namespace ArchPgtable.Mm.Experiments;
 public static class ExperimentCatalog
 {
     /// <summary>The experiments.</summary>
-    public static IReadOnlyList<Experiment> All { get; } = [new Lazyfree(), new ForkCopy(), new ContPteConvert()];
+    public static IReadOnlyList<Experiment> All { get; } = [new Lazyfree(), new ForkCopy(), new ContPteConvert(), new MprotectToggle(), new MremapMove(), new ReclaimReferenced()];
 
     /// <summary>The experiment called <paramref name="name"/> (case-insensitive), or null.</summary>
     public static Experiment? Find(string name) =>

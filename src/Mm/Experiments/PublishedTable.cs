@@ -11,6 +11,12 @@ namespace ArchPgtable.Mm.Experiments;
 /// <param name="Points">The rows.</param>
 public sealed record PublishedTable(string Source, string Machine, string Unit, IReadOnlyList<PublishedPoint> Points)
 {
+    /// <summary>The region the published figures were measured on (default 1 GiB); published times are scaled from it to the run's region.</summary>
+    public ulong RegionBytes { get; init; } = 1UL << 30;
+
+    /// <summary>How many times the published loop repeated the measured operation (default 1); a run does it once, so published times are divided by this.</summary>
+    public int Repeats { get; init; } = 1;
+
     /// <summary>Published figures that are not per folio size, one line each.</summary>
     public IReadOnlyList<string> Headlines { get; init; } = [];
 
