@@ -19,7 +19,7 @@ public sealed class ExperimentCommandTests : IDisposable
     public void List_names_every_experiment()
     {
         var json = Run("experiment", "list", "--json").Json();
-        Assert.Equal(["lazyfree", "fork", "contpte-convert"],
+        Assert.Equal(["lazyfree", "fork", "contpte-convert", "mprotect", "mremap", "reclaim"],
             json.GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         var text = Run("experiment", "list");
         Assert.Equal(0, text.ExitCode);
@@ -88,7 +88,7 @@ public sealed class ExperimentCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("contpte-convert skipped", result.Error, StringComparison.Ordinal);
-        Assert.Equal(["lazyfree", "fork"], result.Json().GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("experiment").GetString()));
+        Assert.Equal(["lazyfree", "fork", "mprotect", "mremap", "reclaim"], result.Json().GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("experiment").GetString()));
     }
 
     [Fact]
