@@ -5,7 +5,7 @@ using ArchPgtable.Mm.Tracing;
 namespace ArchPgtable.Mm.Experiments;
 
 /// <summary>
-/// <c>experiment mremap</c>: mremap(MREMAP_MAYMOVE | MREMAP_FIXED) of written private anonymous memory 1 GiB away, then
+/// <c>experiment mremap</c>: mremap(MREMAP_MAYMOVE | MREMAP_FIXED) of written private anonymous memory to the next 1 GiB boundary past it, then
 /// munmap() of the new range (one pair; the published loop runs 10000), moving each entry alone before v6.17 or in
 /// folio batches after.
 /// </summary>
@@ -16,12 +16,9 @@ internal sealed class MremapMove : Experiment
     /// <summary>Per PTE move_ptes() visits (ns): the loop, pte_none(), move_soft_dirty_pte(). Plausible, not fitted.</summary>
     internal const double PerPteNs = 5;
 
-    /// <summary>Where the region is moved to (1 GiB above <see cref="Experiment.RegionStart"/>).</summary>
-    private const ulong Target = RegionStart + (1UL << 30);
-
     public override string Name => "mremap";
 
-    public override string Title => "mremap() 1 GiB away then munmap() of written private anonymous memory (one pair; published: x10000)";
+    public override string Title => "mremap() to the next 1 GiB boundary then munmap() of written private anonymous memory (one pair; published: x10000)";
 
     public override string OldLabel => "old: ptep_get_and_clear() + set_pte_at() per PTE (before v6.17)";
 
@@ -49,11 +46,8 @@ internal sealed class MremapMove : Experiment
     public override ExperimentResult Run(ExperimentSetup setup, ulong regionBytes, ulong folioBytes, ExperimentPath path)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        if (regionBytes > 1UL << 30)
-        {
-            throw new ArgumentException("mremap moves the region 1 GiB away, so it must be at most 1 GiB.", nameof(regionBytes));
-        }
-
+        // The next 1 GiB boundary past the region: no overlap, same alignment inside every page table.
+        var target = RegionStart + ((regionBytes + (1UL << 30) - 1) & ~((1UL << 30) - 1));
         var (sys, mm) = WrittenRegion(setup, regionBytes, folioBytes, setup.Machine);
         var algorithm = path == ExperimentPath.Old ? MremapAlgorithm.Old : MremapAlgorithm.New;
         setup.Trace?.Attach(sys, $"mremap {folioBytes / 1024}K {path.ToString().ToLowerInvariant()} on {setup.Arch.Arch}");
@@ -61,12 +55,12 @@ internal sealed class MremapMove : Experiment
         var events0 = ExperimentEvents.Of(sys);
         var sw = Stopwatch.StartNew();
         setup.Trace?.Begin("mremap", "mm", TraceArg.Text("algorithm", algorithm.ToString()));
-        Mremap.Run(mm, RegionStart, regionBytes, Target, algorithm);
+        Mremap.Run(mm, RegionStart, regionBytes, target, algorithm);
         var cost1 = sys.Counters.Snapshot();
-        var moved = CountPresent(sys, mm, Target, regionBytes);
+        var moved = CountPresent(sys, mm, target, regionBytes);
         var left = CountPresent(sys, mm, RegionStart, regionBytes);
         var cost2 = sys.Counters.Snapshot();
-        Munmap.Run(mm, Target, regionBytes);
+        Munmap.Run(mm, target, regionBytes);
         setup.Trace?.End("mremap", "mm");
         sw.Stop();
         var cost = sys.Counters.Snapshot() - cost0 - (cost2 - cost1);
