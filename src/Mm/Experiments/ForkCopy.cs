@@ -74,22 +74,7 @@ internal sealed class ForkCopy : Experiment
         return new ExperimentResult(ns / 1e6, sw.Elapsed.TotalMilliseconds, cost, events)
         {
             Livelocks = [.. sys.Livelocks],
-            Metrics = [new("copy_calls", copies), new("child_ptes", CountPresent(sys, child, regionBytes))],
+            Metrics = [new("copy_calls", copies), new("child_ptes", CountPresent(sys, child, RegionStart, regionBytes))],
         };
-    }
-
-    private static long CountPresent(MmSystem sys, MmStruct child, ulong regionBytes)
-    {
-        long n = 0;
-        var page = sys.Arch.Geometry.PageSize;
-        for (var va = RegionStart; va < RegionStart + regionBytes; va += page)
-        {
-            if (child.PageTable.Find(va) is { } table && sys.Format.Present(table.Read(sys.Arch.Geometry.PteIndex(va))))
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 }
