@@ -42,7 +42,8 @@ internal static class WorkloadCommand
         var paths = new Option<string>("--paths")
         {
             Description = "Which algorithm of each core-mm path runs: mixed (old or new at random per call), old, new; "
-                + "bad-mremap / bad-mprotect inject a known-bad batched variant (the oracles must find it).",
+                + "bad-mremap / bad-mprotect inject a known-bad batched variant (the oracles find bad-mprotect; "
+                + "bad-mremap needs a state the random mix rarely builds).",
             DefaultValueFactory = _ => "mixed",
             HelpName = string.Join('|', PathNames),
         };
