@@ -17,7 +17,7 @@ public sealed class NativeKernelTreeTests
     public void Verify_runs_the_contract_suite_on_the_native_arm64_helpers()
     {
         var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
-            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--cases", "30");
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--cases", "30", "--seed", "1");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
         Assert.Contains("helpers: native C from Linux 6.12.", result.Out, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class NativeKernelTreeTests
     public void Verify_with_the_v4_patch_fails_with_a_counterexample_and_a_replay_line_naming_the_tree_and_patch()
     {
         var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
-            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", V4Patch, "--helper", "clear_young_dirty_ptes", "--cases", "200");
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", V4Patch, "--helper", "clear_young_dirty_ptes", "--cases", "200", "--seed", "1");
 
         Assert.True(result.ExitCode == ExitCodes.CheckFailed, result.Out + result.Error);
         Assert.Contains("FAIL clear_young_dirty_ptes/contract", result.Out, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class NativeKernelTreeTests
     {
         var patch = Path.Combine(AppContext.BaseDirectory, "TestData", "bbml2-elide-fold-flush.patch");
         var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
-            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", patch, "--machine", "bbml2", "--helper", "clear_young_dirty_ptes", "--cases", "30");
+            "verify", "--arch", "arm64", "--kernel-tree", Tarball, "--patch", patch, "--machine", "bbml2", "--helper", "clear_young_dirty_ptes", "--cases", "30", "--seed", "1");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
         Assert.Contains("[machine bbml2]", result.Out, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class NativeKernelTreeTests
     [Fact]
     public void Verify_info_and_diff_run_the_kernels_own_x86_64_helpers()
     {
-        var verify = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "verify", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "30");
+        var verify = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "verify", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "30", "--seed", "1");
         var info = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "info", "--json", "--arch", "x86_64", "--kernel-tree", Tarball);
         var diff = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "diff", "--arch", "x86_64", "--kernel-tree", Tarball, "--cases", "40");
 
