@@ -92,7 +92,7 @@ public sealed class MachineLivelockPluginTests(PluginBuilds builds)
     {
         var dir = Place();
 
-        var result = CliRun.Run("verify", "--plugins", dir, "--arch", "arm64-gathered", "--machine", "smmu-no-httu", "--helper", "ptep_set_access_flags", "--cases", "3000");
+        var result = CliRun.Run("verify", "--plugins", dir, "--arch", "arm64-gathered", "--machine", "smmu-no-httu", "--helper", "ptep_set_access_flags", "--cases", "3000", "--seed", "1");
 
         Assert.True(result.ExitCode == 1, result.Out + result.Error);
         Assert.Contains("FAIL ptep_set_access_flags/fault-progress", result.Out, StringComparison.Ordinal);

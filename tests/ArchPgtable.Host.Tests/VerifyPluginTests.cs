@@ -28,7 +28,7 @@ public sealed class VerifyPluginTests(PluginBuilds builds)
     {
         var dll = PlaceV4();
 
-        var result = CliRun.Run("verify", "--plugin", dll, "--helper", "mkold_clean_ptes", "--cases", "1500");
+        var result = CliRun.Run("verify", "--plugin", dll, "--helper", "mkold_clean_ptes", "--cases", "1500", "--seed", "1");
 
         Assert.True(result.ExitCode == ExitCodes.CheckFailed, result.Out + result.Error);
         Assert.Contains("arm64-v4: arm64, 4K pages, 48-bit VA, contpte, HAFDBS, lazyfree v4 mkold_clean_ptes", result.Out, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class VerifyPluginTests(PluginBuilds builds)
     {
         var dll = PlaceV4();
 
-        var first = CliRun.Run("verify", "--plugin", dll, "--helper", "mkold_clean_ptes", "--cases", "1500", "--format", "json");
+        var first = CliRun.Run("verify", "--plugin", dll, "--helper", "mkold_clean_ptes", "--cases", "1500", "--seed", "1", "--format", "json");
         Assert.Equal(ExitCodes.CheckFailed, first.ExitCode);
         var failed = Failed(first.Out);
         var cx = failed.GetProperty("counterexample");
