@@ -19,57 +19,61 @@ public class Bbml2PartialCleanTests
     [InlineData("hafdbs", true)]
     public void A_store_after_a_partial_clean_of_a_refolded_block_sets_dirty_only_when_the_fold_flushed(string preset, bool dirtyAfterStore)
     {
-        var arch = Machines.Build("arm64-4k");
-        var (sys, mm) = Machines.Create(arch, 0x10000, folioOrder: 4, machine: arch.MachineSupportOrDefault.Find(preset)!);
-        var ops = sys.Arch.Ops;
-        var f = sys.Arch.Format;
-        var page = sys.Arch.Geometry.PageSize;
-        ulong Va(int i) => Machines.Base + ((ulong)i * page);
-        PtePointer P(int i) => mm.PageTable.PtePointer(Va(i));
-        Machines.WriteAll(sys, mm, Machines.Base, 0x10000);
-
-        // Unfold (ptep_get_and_clear of the block's last entry), drop every cached translation, then let the CPU
-        // cache a per-page entry of page 5 with a store: the entry is writable and dirty.
-        var last = ops.PtepGetAndClear(mm, Va(15), P(15));
-        mm.Tlb.FlushAll();
-        sys.Mmu.Write(mm, Va(Stale));
-        Assert.Contains(sys.DefaultAgent.Tlb.EntriesOf(mm.Id), e => e.Pages == 1 && e.BaseVpn == Va(Stale) >> sys.Arch.Geometry.PageShift);
-
-        // set_pte_at() of the last entry refolds the block (contpte_try_fold -> contpte_convert).
-        var before = sys.Counters.Snapshot();
-        ops.SetPteAt(mm, Va(15), P(15), last);
-        Assert.Equal(1, (sys.Counters.Snapshot() - before).Folds);
+        var b = Refolded(preset);
 
         // A caller cleans pages 0..1 only and flushes only its range, as the mmu_gather does.
-        ops.ClearYoungDirtyPtes(mm, Va(0), P(0), 2, CydpFlags.Young | CydpFlags.Dirty);
-        mm.Tlb.FlushRange(Va(0), Va(2), page, lastLevel: true, sync: true);
-        Assert.False(f.Dirty(ops.PtepGet(P(Stale))));
+        b.Ops.ClearYoungDirtyPtes(b.Mm, b.Va(0), b.P(0), 2, CydpFlags.Young | CydpFlags.Dirty);
+        b.Mm.Tlb.FlushRange(b.Va(0), b.Va(2), b.Sys.Arch.Geometry.PageSize, lastLevel: true, sync: true);
+        Assert.False(b.Dirty(Stale));
 
-        sys.Mmu.Write(mm, Va(Stale));
+        b.Sys.Mmu.Write(b.Mm, b.Va(Stale));
 
-        Assert.Equal(dirtyAfterStore, f.Dirty(ops.PtepGet(P(Stale))));
+        Assert.Equal(dirtyAfterStore, b.Dirty(Stale));
     }
 
     [Fact]
     public void Madvise_free_of_the_whole_folio_flushes_the_whole_block_so_bbml2_keeps_the_store_dirty()
     {
-        var arch = Machines.Build("arm64-4k");
-        var (sys, mm) = Machines.Create(arch, 0x10000, folioOrder: 4, machine: arch.MachineSupportOrDefault.Find("bbml2")!);
-        var ops = sys.Arch.Ops;
-        var page = sys.Arch.Geometry.PageSize;
-        ulong Va(int i) => Machines.Base + ((ulong)i * page);
-        PtePointer P(int i) => mm.PageTable.PtePointer(Va(i));
-        Machines.WriteAll(sys, mm, Machines.Base, 0x10000);
-        var last = ops.PtepGetAndClear(mm, Va(15), P(15));
-        mm.Tlb.FlushAll();
-        sys.Mmu.Write(mm, Va(Stale));
-        ops.SetPteAt(mm, Va(15), P(15), last);
+        var b = Refolded("bbml2");
 
         // Core mm's MADV_FREE covers the whole folio, and its flush covers every page of the block.
-        Madvise.Free(mm, Machines.Base, 0x10000, MadviseFreeAlgorithm.New);
-        sys.Mmu.Write(mm, Va(Stale));
+        Madvise.Free(b.Mm, Machines.Base, 0x10000, MadviseFreeAlgorithm.New);
+        b.Sys.Mmu.Write(b.Mm, b.Va(Stale));
 
-        Assert.True(sys.Arch.Format.Dirty(ops.PtepGet(P(Stale))));
-        Assert.Empty(sys.Oracle!.Losses);
+        Assert.True(b.Dirty(Stale));
+        Assert.Empty(b.Sys.Oracle!.Losses);
+    }
+
+    /// <summary>
+    /// A written 64K folio whose block was unfolded (ptep_get_and_clear of its last entry), whose translations were all
+    /// dropped, whose page 5 the CPU then stored to (caching a writable, dirty per-page entry), and whose block
+    /// set_pte_at() of the last entry refolded (contpte_try_fold -> contpte_convert).
+    /// </summary>
+    private static Block Refolded(string preset)
+    {
+        var arch = Machines.Build("arm64-4k");
+        var (sys, mm) = Machines.Create(arch, 0x10000, folioOrder: 4, machine: arch.MachineSupportOrDefault.Find(preset)!);
+        var b = new Block(sys, mm);
+        Machines.WriteAll(sys, mm, Machines.Base, 0x10000);
+        var last = b.Ops.PtepGetAndClear(mm, b.Va(15), b.P(15));
+        mm.Tlb.FlushAll();
+        sys.Mmu.Write(mm, b.Va(Stale));
+        Assert.Contains(sys.DefaultAgent.Tlb.EntriesOf(mm.Id), e => e.Pages == 1 && e.BaseVpn == b.Va(Stale) >> sys.Arch.Geometry.PageShift);
+
+        var before = sys.Counters.Snapshot();
+        b.Ops.SetPteAt(mm, b.Va(15), b.P(15), last);
+        Assert.Equal(1, (sys.Counters.Snapshot() - before).Folds);
+        return b;
+    }
+
+    private sealed record Block(MmSystem Sys, MmStruct Mm)
+    {
+        public IPageTableOps Ops => Sys.Arch.Ops;
+
+        public ulong Va(int i) => Machines.Base + ((ulong)i * Sys.Arch.Geometry.PageSize);
+
+        public PtePointer P(int i) => Mm.PageTable.PtePointer(Va(i));
+
+        public bool Dirty(int i) => Sys.Arch.Format.Dirty(Ops.PtepGet(P(i)));
     }
 }
