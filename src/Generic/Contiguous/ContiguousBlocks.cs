@@ -218,7 +218,7 @@ public sealed partial class ContiguousBlocks<TEncoding>
     private void WriteBlock(PtePointer first, Pte raw)
     {
         var table = first.Table;
-        for (int i = first.Index, end = first.Index + _blockPtes; ; )
+        for (int i = first.Index, end = first.Index + _blockPtes; ;)
         {
             table.Write(i, raw);
             if (++i == end)
