@@ -1,3 +1,5 @@
+using ArchPgtable.Generic;
+
 namespace ArchPgtable.Arm64;
 
 /// <summary>
@@ -25,19 +27,12 @@ public static class Arm64RawPtes
     public static void SetPtes(Arm64PteFormat format, PtePointer ptep, Pte pte, int nr)
     {
         ArgumentNullException.ThrowIfNull(format);
-        var table = ptep.Table;
-        var index = ptep.Index;
-        for (; ; )
-        {
-            table.Write(index, pte);
-            if (--nr == 0)
-            {
-                break;
-            }
+        PteRuns.SetPtes(ptep, pte, nr, new NextPfn(format));
+    }
 
-            index++;
-            pte = format.AdvancePfn(pte, 1);
-        }
+    private readonly struct NextPfn(Arm64PteFormat format) : IPteTransform
+    {
+        public Pte Apply(Pte pte) => format.AdvancePfn(pte, 1);
     }
 
     /// <summary>Atomically exchanges the entry with 0 and returns the old value.</summary>

@@ -1,3 +1,4 @@
+using ArchPgtable.Generic;
 using static ArchPgtable.RiscV.RiscVPteBits;
 
 namespace ArchPgtable.RiscV;
@@ -14,21 +15,11 @@ public static class RiscVRawPtes
 {
     /// <summary>Stores <paramref name="pte"/> into <paramref name="nr"/> consecutive entries, adding 1 to the PPN each time.</summary>
     /// <remarks>Kernel: set_ptes() (riscv: __set_pte_at() then pte_val(pteval) += 1 &lt;&lt; _PAGE_PFN_SHIFT)</remarks>
-    public static void SetPtes(PtePointer ptep, Pte pte, int nr)
-    {
-        var table = ptep.Table;
-        var index = ptep.Index;
-        for (; ; )
-        {
-            table.Write(index, pte);
-            if (--nr == 0)
-            {
-                break;
-            }
+    public static void SetPtes(PtePointer ptep, Pte pte, int nr) => PteRuns.SetPtes(ptep, pte, nr, default(NextPfn));
 
-            index++;
-            pte = new Pte(pte.Value + (1UL << _PAGE_PFN_SHIFT));
-        }
+    private readonly struct NextPfn : IPteTransform
+    {
+        public Pte Apply(Pte pte) => new(pte.Value + (1UL << _PAGE_PFN_SHIFT));
     }
 
     /// <summary>Atomically exchanges the entry with 0.</summary>

@@ -4,7 +4,10 @@ namespace ArchPgtable.Generic.Contiguous;
 /// The helpers of an architecture with contiguous blocks, all routed through <see cref="ContiguousBlocks{TEncoding}"/>:
 /// derive, pass your encoding struct, and every helper a contpte architecture overrides is block-aware (the rest stay the
 /// pgtable.h defaults of <see cref="GenericPageTableOps"/>). Override a <c>…Core</c> member again where your architecture
-/// differs. Setters strip the encoding from incoming values (<see cref="IContiguousEncoding.Plain"/>).
+/// differs. Setters strip the encoding from incoming values (<see cref="IContiguousEncoding.Plain"/>). The batched young
+/// helpers of 2026 mainline (<c>contpte_test_and_clear_young_ptes()</c>, <c>contpte_clear_flush_young_ptes()</c>) stay the
+/// pgtable.h defaults here, as on riscv; an arch that has them routes them to <see cref="ContiguousBlocks{TEncoding}.TestAndClearYoungPtes"/>
+/// and <see cref="ContiguousBlocks{TEncoding}.ClearFlushYoungPtes"/> (arm64 does).
 /// </summary>
 /// <typeparam name="TEncoding">The architecture's hook set.</typeparam>
 /// <remarks>Kernel: the CONFIG_ARM64_CONTPTE branch of arch/arm64/include/asm/pgtable.h, for any encoding.</remarks>
@@ -16,13 +19,19 @@ public abstract class ContiguousPageTableOps<TEncoding> : GenericPageTableOps
     /// <param name="geometry">The geometry; <see cref="ArchGeometry.ContPtes"/> is the block size.</param>
     /// <param name="encoding">The block hooks.</param>
     /// <param name="debugVm">Check entry-level batch preconditions (CONFIG_DEBUG_VM).</param>
+    /// <param name="blockNoun">What the architecture calls a block, for messages (e.g. <c>NAPOT range</c>).</param>
     /// <remarks>Kernel: an architecture built with its contiguous-PTE layer.</remarks>
-    protected ContiguousPageTableOps(IPteFormat format, ArchGeometry geometry, TEncoding encoding, bool debugVm = true)
+    protected ContiguousPageTableOps(IPteFormat format, ArchGeometry geometry, TEncoding encoding, bool debugVm = true, string blockNoun = "contiguous block")
         : base(format, geometry, debugVm)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         Blocks = new ContiguousBlocks<TEncoding>(encoding, geometry.PageShift, geometry.ContPtes);
+        _blockNoun = blockNoun;
+        _misprogrammed = "misprogrammed " + blockNoun;
     }
+
+    private readonly string _blockNoun;
+    private readonly string _misprogrammed;
 
     /// <summary>The layer the helpers route through.</summary>
     protected ContiguousBlocks<TEncoding> Blocks { get; }
@@ -33,7 +42,7 @@ public abstract class ContiguousPageTableOps<TEncoding> : GenericPageTableOps
 
     /// <inheritdoc/>
     [KernelHelper("contpte_ptep_get_lockless")]
-    protected override Pte PtepGetLocklessCore(PtePointer ptep) => Blocks.PtepGetLockless(ptep, "contiguous block", "misprogrammed block");
+    protected override Pte PtepGetLocklessCore(PtePointer ptep) => Blocks.PtepGetLockless(ptep, _blockNoun, _misprogrammed);
 
     /// <inheritdoc/>
     [KernelHelper("contpte_set_ptes")]
@@ -84,16 +93,6 @@ public abstract class ContiguousPageTableOps<TEncoding> : GenericPageTableOps
     [KernelHelper("contpte_mkold_clean_ptes")]
     protected override void MkoldCleanPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
         Blocks.ClearYoungDirtyPtes(addr, ptep, nr, CydpFlags.Young | CydpFlags.Dirty);
-
-    /// <inheritdoc/>
-    [KernelHelper("contpte_test_and_clear_young_ptes")]
-    protected override bool TestAndClearYoungPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
-        Blocks.TestAndClearYoungPtes(addr, ptep, nr);
-
-    /// <inheritdoc/>
-    [KernelHelper("contpte_clear_flush_young_ptes")]
-    protected override bool ClearFlushYoungPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
-        Blocks.ClearFlushYoungPtes(vma, addr, ptep, nr);
 
     /// <inheritdoc/>
     [KernelHelper("pte_batch_hint")]
