@@ -10,7 +10,8 @@ namespace ArchPgtable.Benchmarks;
 /// Ratio column); <see cref="CFloorMadviseBenchmarks"/> is the 1 GiB one (<c>--filter '*CFloor*'</c> runs both):
 /// <list type="bullet">
 /// <item><c>cydp-512</c>: arm64 <c>clear_young_dirty_ptes(Young|Dirty)</c> over 512 contpte entries and the plain C#
-/// <c>ulong[]</c> loop, against the C floor on 512 entries (target ≤ 1.3×).</item>
+/// <c>ulong[]</c> loop and the PteTable.UpdateBits primitive the helper could end in, against the C floor on 512 entries
+/// (target ≤ 1.3×).</item>
 /// <item><c>hooks</c>: what counting and observation cost: the PteTable block transform and a per-entry
 /// Read/Write loop with nothing attached (counters count, as always; no observer), the same with a no-op observer, and
 /// the arm64 helper observed, against the same loop built with no hooks at all (target: nothing attached costs
@@ -60,6 +61,9 @@ public unsafe class CFloorBenchmarks : IDisposable
     public void Arm64Helper512() => _ops.ClearYoungDirtyPtes(_mm, 0, _table[0], Entries, CydpFlags.Young | CydpFlags.Dirty);
 
     [Benchmark, BenchmarkCategory("cydp-512")]
+    public void PteTableUpdateBits512() => _table.UpdateBits(0, Entries, Arm64PteBits.PTE_AF | Arm64PteBits.PTE_DIRTY, Arm64PteBits.PTE_RDONLY);
+
+    [Benchmark, BenchmarkCategory("cydp-512")]
     public void PlainCSharpLoop512()
     {
         var a = _plain;
@@ -84,6 +88,9 @@ public unsafe class CFloorBenchmarks : IDisposable
 
     [Benchmark, BenchmarkCategory("hooks")]
     public void TransformNothingAttached512() => _table.Transform(0, Entries, default(MkOldClean));
+
+    [Benchmark, BenchmarkCategory("hooks")]
+    public void UpdateBitsObserved512() => _observedTable.UpdateBits(0, Entries, Arm64PteBits.PTE_AF | Arm64PteBits.PTE_DIRTY, Arm64PteBits.PTE_RDONLY);
 
     [Benchmark, BenchmarkCategory("hooks")]
     public void TransformObserved512() => _observedTable.Transform(0, Entries, default(MkOldClean));
