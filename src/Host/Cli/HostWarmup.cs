@@ -28,10 +28,10 @@ internal static class HostWarmup
     public const int MinRounds = 3;
 
     /// <summary>The JIT must have been idle this long (ms) over whole rounds to end the warm-up.</summary>
-    public const int QuietMs = 250;
+    public const int QuietMs = 1000;
 
     /// <summary>The warm-up's time limit (ms); the round under way finishes.</summary>
-    public const int MaxMs = 3000;
+    public const int MaxMs = 5000;
 
     /// <summary><see cref="Run"/> the first time this process runs the plan's experiment on this arch; (0, 0) after that.</summary>
     public static (int Rounds, ulong Bytes) Once(ExperimentPlan plan, ExperimentSetup setup)
