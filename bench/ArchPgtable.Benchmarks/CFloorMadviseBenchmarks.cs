@@ -10,7 +10,7 @@ namespace ArchPgtable.Benchmarks;
 /// floor over the same 262,144 entries (target ≤ 5×; the Ratio column). Each iteration gets a freshly written region,
 /// set up outside the measurement, so every iteration is one invocation (the floor's too, to share the job).
 /// </summary>
-[Config(typeof(FloorConfig))]
+[Config(typeof(FloorMadviseConfig))]
 public unsafe class CFloorMadviseBenchmarks : IDisposable
 {
     private const ulong Start = 0x40000000;
