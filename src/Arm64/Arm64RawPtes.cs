@@ -175,8 +175,9 @@ public static class Arm64RawPtes
         var index = ptep.Index;
         if (flags == (CydpFlags.Young | CydpFlags.Dirty))
         {
-            // Both flags: nothing hardware sets can be lost, so a plain read and store per entry.
-            table.Transform(index, nr, default(MkOldClean));
+            // Both flags: nothing hardware sets can be lost, so a plain read and store per entry
+            // (pte_mkclean(pte_mkold()): clear PTE_AF and PTE_DIRTY, set PTE_RDONLY).
+            table.UpdateBits(index, nr, Arm64PteBits.PTE_AF | Arm64PteBits.PTE_DIRTY, Arm64PteBits.PTE_RDONLY);
             return;
         }
 
@@ -184,11 +185,6 @@ public static class Arm64RawPtes
         {
             ClearYoungDirtyPte(table, index, table.Read(index), flags);
         }
-    }
-
-    private readonly struct MkOldClean : IPteTransform
-    {
-        public Pte Apply(Pte pte) => Arm64Pte.MkClean(Arm64Pte.MkOld(pte));
     }
 
     private readonly struct MkOldTransform : IPteTransform

@@ -78,15 +78,16 @@ public static class RiscVRawPtes
     {
         var clear = ((flags & CydpFlags.Young) != 0 ? _PAGE_ACCESSED : 0) | ((flags & CydpFlags.Dirty) != 0 ? _PAGE_DIRTY : 0);
         var table = ptep.Table;
+        if (clear == (_PAGE_ACCESSED | _PAGE_DIRTY))
+        {
+            // Both flags: a plain read and store per entry (counted and observed as Read then Write).
+            table.UpdateBits(ptep.Index, nr, clear, 0);
+            return;
+        }
+
         for (int index = ptep.Index, end = ptep.Index + nr; index < end; index++)
         {
             var pte = table.Read(index);
-            if (clear == (_PAGE_ACCESSED | _PAGE_DIRTY))
-            {
-                table.Write(index, new Pte(pte.Value & ~clear));
-                continue;
-            }
-
             for (; ; )
             {
                 var found = table.CompareExchange(index, new Pte(pte.Value & ~clear), pte);
