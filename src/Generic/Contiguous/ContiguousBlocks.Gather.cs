@@ -31,47 +31,31 @@ public sealed partial class ContiguousBlocks<TEncoding>
         var end = first.Index + _blockPtes;
         if (!_enc.GatherEarlyExit)
         {
-            for (var i = first.Index; i < end; i++)
-            {
-                orig = OrYoungDirty(orig, table.Read(i));
-            }
-
-            return orig;
+            var all = new OrAll { Enc = _enc, View = orig };
+            table.Scan(first.Index, _blockPtes, ref all);
+            return all.View;
         }
 
-        for (var i = first.Index; i < end; i++)
+        // One scan to the first entry that is dirty or young, then one for the other flag, as mainline reads them.
+        var find = new FindYoungOrDirty { Enc = _enc };
+        var at = first.Index + table.Scan(first.Index, _blockPtes, ref find) - 1;
+        if (find.Dirty)
         {
-            var pte = table.Read(i);
-            if (_enc.Dirty(pte))
-            {
-                orig = _enc.MkDirty(orig);
-                for (; i < end; i++)
-                {
-                    if (_enc.Young(table.Read(i)))
-                    {
-                        return _enc.MkYoung(orig);
-                    }
-                }
-
-                return orig;
-            }
-
-            if (_enc.Young(pte))
-            {
-                orig = _enc.MkYoung(orig);
-                for (i++; i < end; i++)
-                {
-                    if (_enc.Dirty(table.Read(i)))
-                    {
-                        return _enc.MkDirty(orig);
-                    }
-                }
-
-                return orig;
-            }
+            var young = new FindFlag { Enc = _enc, Young = true };
+            table.Scan(at, end - at, ref young);
+            orig = _enc.MkDirty(orig);
+            return young.Found ? _enc.MkYoung(orig) : orig;
         }
 
-        return orig;
+        if (find.Young && at + 1 < end)
+        {
+            var dirty = new FindFlag { Enc = _enc, Young = false };
+            table.Scan(at + 1, end - at - 1, ref dirty);
+            orig = _enc.MkYoung(orig);
+            return dirty.Found ? _enc.MkDirty(orig) : orig;
+        }
+
+        return find.Young ? _enc.MkYoung(orig) : orig;
     }
 
     /// <summary>
@@ -187,5 +171,48 @@ public sealed partial class ContiguousBlocks<TEncoding>
     {
         view = _enc.Dirty(pte) ? _enc.MkDirty(view) : view;
         return _enc.Young(pte) ? _enc.MkYoung(view) : view;
+    }
+
+    /// <summary>Kernel: the loop of a gather without early exit: OR young and dirty of every entry into the view.</summary>
+    private struct OrAll : IPteVisitor
+    {
+        public TEncoding Enc;
+        public Pte View;
+
+        public bool Visit(Pte pte)
+        {
+            View = Enc.Dirty(pte) ? Enc.MkDirty(View) : View;
+            View = Enc.Young(pte) ? Enc.MkYoung(View) : View;
+            return true;
+        }
+    }
+
+    /// <summary>Kernel: the first loop of contpte_ptep_get(): stop at the first entry that is dirty (checked first) or young.</summary>
+    private struct FindYoungOrDirty : IPteVisitor
+    {
+        public TEncoding Enc;
+        public bool Dirty;
+        public bool Young;
+
+        public bool Visit(Pte pte)
+        {
+            Dirty = Enc.Dirty(pte);
+            Young = !Dirty && Enc.Young(pte);
+            return !Dirty && !Young;
+        }
+    }
+
+    /// <summary>Kernel: the inner loops of contpte_ptep_get(): stop at the first entry with the flag still missing.</summary>
+    private struct FindFlag : IPteVisitor
+    {
+        public TEncoding Enc;
+        public bool Young;
+        public bool Found;
+
+        public bool Visit(Pte pte)
+        {
+            Found = Young ? Enc.Young(pte) : Enc.Dirty(pte);
+            return !Found;
+        }
     }
 }
