@@ -9,7 +9,8 @@ namespace ToyArch;
 /// read-only page, a permission fault. The hardware sets YOUNG (one atomic update) when
 /// <see cref="HardwareAccessFlag"/>, else an old entry faults; it never sets DIRTY, so a write to
 /// a clean writable entry is a permission fault that software resolves with
-/// ptep_set_access_flags(). No contiguous blocks.
+/// ptep_set_access_flags(). A valid entry with CONT is one of a 16-entry block: the MMU may set
+/// YOUNG on any entry of it.
 /// </summary>
 /// <remarks>Kernel: none; the hardware the plugin describes.</remarks>
 public sealed class ToyHardwareModel(bool hardwareYoung) : IHardwareModel
@@ -49,5 +50,5 @@ public sealed class ToyHardwareModel(bool hardwareYoung) : IHardwareModel
     }
 
     /// <inheritdoc/>
-    public int BlockEntries(Pte descriptor) => 1;
+    public int BlockEntries(Pte descriptor) => (descriptor.Value & (Valid | Cont)) == (Valid | Cont) ? ContPtes : 1;
 }

@@ -31,6 +31,14 @@ public static class ToyPteBits
     /// <remarks>Kernel: the role of x86's _PAGE_NX</remarks>
     public const ulong NoExec = 1UL << 5;
 
+    /// <summary>Bit 6: part of a 16-entry contiguous block (64 KiB, VA and PA aligned); every entry of a block has it.</summary>
+    /// <remarks>Kernel: the role of arm64's PTE_CONT</remarks>
+    public const ulong Cont = 1UL << 6;
+
+    /// <summary>Entries per contiguous block.</summary>
+    /// <remarks>Kernel: the role of arm64's CONT_PTES</remarks>
+    public const int ContPtes = 16;
+
     /// <summary>The PFN's shift.</summary>
     /// <remarks>Kernel: the role of x86's PFN_PTE_SHIFT</remarks>
     public const int PfnShift = 12;

@@ -92,7 +92,7 @@ public sealed class ToyPteFormat : IPteFormat
             return "none";
         }
 
-        string[] names = ["VALID", "USER", "WRITE", "YOUNG", "DIRTY", "NX"];
+        string[] names = ["VALID", "USER", "WRITE", "YOUNG", "DIRTY", "NX", "CONT"];
         var set = names.Where((_, bit) => (pte.Value & (1UL << bit)) != 0);
         return string.Create(CultureInfo.InvariantCulture, $"{string.Join('|', set)} pfn=0x{Pfn(pte):x}");
     }

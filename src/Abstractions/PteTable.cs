@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ArchPgtable;
 
@@ -101,13 +102,100 @@ public sealed class PteTable
             return;
         }
 
+        // One add per counter for the batch; the range was checked above, so the loop indexes without bounds checks.
         Counters._pteReads += count;
         Counters._pteWrites += count;
-        var span = _words.AsSpan(index, count);
-        for (var i = 0; i < span.Length; i++)
+        ref var word = ref MemoryMarshal.GetArrayDataReference(_words);
+        for (nint i = index, end = index + count; i < end; i++)
         {
-            span[i] = transform.Apply(new Pte(span[i])).Value;
+            ref var w = ref Unsafe.Add(ref word, i);
+            w = transform.Apply(new Pte(w)).Value;
         }
+    }
+
+    /// <summary>
+    /// Clears the bits of <paramref name="clear"/>, then sets those of <paramref name="set"/>, in each of
+    /// <paramref name="count"/> entries from <paramref name="index"/>: a plain read and a plain store per entry, counted
+    /// and observed exactly as <see cref="Transform{T}"/> (and <see cref="Read"/> then <see cref="Write"/>) would. With no
+    /// observer the range is checked once, the counters take one add each, and the loop is a load, an and, an or and a
+    /// store per entry (the masks stay in registers), as floor.c's C loop.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the table.</exception>
+    /// <remarks>Kernel: a loop of __ptep_get() / clear_pte_bit() / set_pte_bit() / __set_pte() (e.g. arm64's raw
+    /// __clear_young_dirty_ptes() with both flags: clear PTE_AF | PTE_DIRTY, set PTE_RDONLY).</remarks>
+    public void UpdateBits(int index, int count, ulong clear, ulong set)
+    {
+        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
+        {
+            ThrowRangeOutside(index, count);
+        }
+
+        if (Observer is not null)
+        {
+            for (var i = index; i < index + count; i++)
+            {
+                Write(i, new Pte((Read(i).Value & ~clear) | set));
+            }
+
+            return;
+        }
+
+        Counters._pteReads += count;
+        Counters._pteWrites += count;
+        var keep = ~clear;
+        ref var word = ref MemoryMarshal.GetArrayDataReference(_words);
+        for (nint i = index, end = index + count; i < end; i++)
+        {
+            ref var w = ref Unsafe.Add(ref word, i);
+            w = (w & keep) | set;
+        }
+    }
+
+    /// <summary>
+    /// Reads entries from <paramref name="index"/> on, at most <paramref name="count"/>, handing each to
+    /// <paramref name="visitor"/> until it returns false; returns how many were read. Every entry read is counted and
+    /// observed exactly as <see cref="Read"/> would (one add for the whole scan when no observer is attached).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the table.</exception>
+    /// <remarks>Kernel: a loop of __ptep_get() that may stop early (e.g. contpte_ptep_get()'s gather of young and dirty
+    /// over a block, which stops once it has seen both).</remarks>
+    public int Scan<T>(int index, int count, ref T visitor)
+        where T : struct, IPteVisitor
+    {
+        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
+        {
+            ThrowRangeOutside(index, count);
+        }
+
+        var read = 0;
+        if (Observer is not null)
+        {
+            while (read < count)
+            {
+                var pte = Read(index + read);
+                read++;
+                if (!visitor.Visit(pte))
+                {
+                    break;
+                }
+            }
+
+            return read;
+        }
+
+        var span = new ReadOnlySpan<ulong>(_words, index, count);
+        while (read < span.Length)
+        {
+            var pte = new Pte(span[read]);
+            read++;
+            if (!visitor.Visit(pte))
+            {
+                break;
+            }
+        }
+
+        Counters._pteReads += read;
+        return read;
     }
 
     /// <summary>Atomically replaces an entry and returns the old value.</summary>

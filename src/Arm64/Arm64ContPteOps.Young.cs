@@ -7,15 +7,11 @@ public partial class Arm64ContPteOps
     /// <remarks>Kernel: test_and_clear_young_ptes() (arm64 inline) → __ptep_test_and_clear_young() or contpte_test_and_clear_young_ptes()</remarks>
     [KernelHelper("contpte_test_and_clear_young_ptes")]
     protected override bool TestAndClearYoungPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
-        nr == 1 && !Arm64Pte.Cont(Arm64RawPtes.PtepGet(ptep))
-            ? Arm64RawPtes.PtepTestAndClearYoung(ptep)
-            : _cont.TestAndClearYoungPtes(addr, ptep, nr);
+        _blocks.TestAndClearYoungPtes(addr, ptep, nr);
 
     /// <summary>nr = 1 on a non-contiguous entry: raw clear plus a page flush if young. Otherwise the contpte batch, then one non-synchronous range flush of the widened range if any entry was young.</summary>
     /// <remarks>Kernel: clear_flush_young_ptes() (arm64 inline) → __ptep_clear_flush_young() or contpte_clear_flush_young_ptes()</remarks>
     [KernelHelper("contpte_clear_flush_young_ptes")]
     protected override bool ClearFlushYoungPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
-        nr == 1 && !Arm64Pte.Cont(Arm64RawPtes.PtepGet(ptep))
-            ? Arm64RawPtes.PtepClearFlushYoung(vma, addr, ptep)
-            : _cont.ClearFlushYoungPtes(vma, addr, ptep, nr);
+        _blocks.ClearFlushYoungPtes(vma, addr, ptep, nr);
 }

@@ -1,3 +1,5 @@
+using ArchPgtable.Generic;
+
 namespace ArchPgtable.Arm64;
 
 /// <summary>
@@ -25,19 +27,12 @@ public static class Arm64RawPtes
     public static void SetPtes(Arm64PteFormat format, PtePointer ptep, Pte pte, int nr)
     {
         ArgumentNullException.ThrowIfNull(format);
-        var table = ptep.Table;
-        var index = ptep.Index;
-        for (; ; )
-        {
-            table.Write(index, pte);
-            if (--nr == 0)
-            {
-                break;
-            }
+        PteRuns.SetPtes(ptep, pte, nr, new NextPfn(format));
+    }
 
-            index++;
-            pte = format.AdvancePfn(pte, 1);
-        }
+    private readonly struct NextPfn(Arm64PteFormat format) : IPteTransform
+    {
+        public Pte Apply(Pte pte) => format.AdvancePfn(pte, 1);
     }
 
     /// <summary>Atomically exchanges the entry with 0 and returns the old value.</summary>
@@ -180,8 +175,9 @@ public static class Arm64RawPtes
         var index = ptep.Index;
         if (flags == (CydpFlags.Young | CydpFlags.Dirty))
         {
-            // Both flags: nothing hardware sets can be lost, so a plain read and store per entry.
-            table.Transform(index, nr, default(MkOldClean));
+            // Both flags: nothing hardware sets can be lost, so a plain read and store per entry
+            // (pte_mkclean(pte_mkold()): clear PTE_AF and PTE_DIRTY, set PTE_RDONLY).
+            table.UpdateBits(index, nr, Arm64PteBits.PTE_AF | Arm64PteBits.PTE_DIRTY, Arm64PteBits.PTE_RDONLY);
             return;
         }
 
@@ -189,11 +185,6 @@ public static class Arm64RawPtes
         {
             ClearYoungDirtyPte(table, index, table.Read(index), flags);
         }
-    }
-
-    private readonly struct MkOldClean : IPteTransform
-    {
-        public Pte Apply(Pte pte) => Arm64Pte.MkClean(Arm64Pte.MkOld(pte));
     }
 
     private readonly struct MkOldTransform : IPteTransform

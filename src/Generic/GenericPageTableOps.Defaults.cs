@@ -16,22 +16,8 @@ public abstract partial class GenericPageTableOps
     /// <summary>Default: write the entry, advance its PFN by one, <paramref name="nr"/> times.</summary>
     /// <remarks>Kernel: set_ptes()</remarks>
     [KernelHelper("set_ptes")]
-    protected virtual void SetPtesCore(IMmContext mm, ulong addr, PtePointer ptep, Pte pte, int nr)
-    {
-        var table = ptep.Table;
-        var index = ptep.Index;
-        for (; ; )
-        {
-            table.Write(index, pte);
-            if (--nr == 0)
-            {
-                break;
-            }
-
-            index++;
-            pte = Format.AdvancePfn(pte, 1);
-        }
-    }
+    protected virtual void SetPtesCore(IMmContext mm, ulong addr, PtePointer ptep, Pte pte, int nr) =>
+        PteRuns.SetPtes(ptep, pte, nr, new PteRuns.NextPfn(Format));
 
     /// <summary>Default: read the entry, clear it, return the old value (not atomic against hardware).</summary>
     /// <remarks>Kernel: ptep_get_and_clear()</remarks>

@@ -1,4 +1,4 @@
-using ArchPgtable.Generic;
+using ArchPgtable.Generic.Contiguous;
 
 namespace ArchPgtable.RiscV;
 
@@ -13,33 +13,23 @@ namespace ArchPgtable.RiscV;
 /// changes that would make a range's entries disagree unfold it first; batch changes unfold
 /// only partially covered end ranges; A/D clearing widens to whole ranges and never unfolds.
 /// Where the layer calls a single-entry helper it is riscv's upstream one (<see cref="RiscVRawPtes"/>),
-/// so young-clearing still never flushes and ptep_set_access_flags still returns true.
+/// so young-clearing still never flushes and ptep_set_access_flags still returns true. The helpers come
+/// from the Generic contiguous-block layer (<see cref="ContiguousPageTableOps{TEncoding}"/> over riscv's hooks,
+/// <see cref="RiscVNapotEncoding"/>), the shape the 2026 Svnapot series gives riscv (raw __ helpers, public
+/// wrappers); riscv overrides only set_ptes (a NAPOT value is refused), ptep_clear_flush_young (no flush),
+/// ptep_set_access_flags (the whole-range rewrite) and update_mmu_tlb_range.
 /// </summary>
 /// <remarks>Kernel: none upstream; modelled on arch/arm64/mm/contpte.c and the CONFIG_ARM64_CONTPTE inlines of arch/arm64/include/asm/pgtable.h.</remarks>
-public sealed partial class RiscVNapotOps : GenericPageTableOps
+public sealed partial class RiscVNapotOps : ContiguousPageTableOps<RiscVNapotEncoding>
 {
     /// <summary>Creates the helpers.</summary>
     /// <param name="mode">Sv39 or Sv48.</param>
     /// <param name="debugVm">Check entry-level batch preconditions (CONFIG_DEBUG_VM).</param>
     /// <remarks>Kernel: a riscv64 kernel with the (modelled) NAPOT layer, running in <paramref name="mode"/>.</remarks>
     public RiscVNapotOps(RiscVPagingMode mode, bool debugVm = true)
-        : base(RiscVPteFormat.Instance, new ArchGeometry(12, (int)mode, RiscVPteBits.NapotPtes), debugVm)
+        : base(RiscVPteFormat.Instance, new ArchGeometry(12, (int)mode, RiscVPteBits.NapotPtes), default, debugVm, "NAPOT range")
     {
     }
-
-    /// <summary>Raw read; for a NAPOT entry, the core-mm view (base + i, A/D gathered over the range).</summary>
-    /// <remarks>Kernel: ptep_get() → contpte_ptep_get() (modelled)</remarks>
-    [KernelHelper("contpte_ptep_get")]
-    protected override Pte PtepGetCore(PtePointer ptep)
-    {
-        var raw = ptep.Read();
-        return RiscVPte.ValidNapot(raw) ? Napot.PtepGet(ptep, raw) : raw;
-    }
-
-    /// <summary>Lock-free read; for a NAPOT entry, a gather that restarts on an inconsistent range.</summary>
-    /// <remarks>Kernel: ptep_get_lockless() → contpte_ptep_get_lockless() (modelled)</remarks>
-    [KernelHelper("contpte_ptep_get_lockless")]
-    protected override Pte PtepGetLocklessCore(PtePointer ptep) => Napot.PtepGetLockless(ptep);
 
     /// <summary>
     /// nr = 1: unfold the old entry's range if NAPOT, store, then try to fold (last entry of an
@@ -56,107 +46,22 @@ public sealed partial class RiscVNapotOps : GenericPageTableOps
                 $"set_ptes: {Format.Describe(pte)} is NAPOT-encoded; pass the value ptep_get() reports (NAPOT ranges are this layer's business).", nameof(pte));
         }
 
-        if (nr == 1)
-        {
-            Napot.TryUnfold(mm, addr, ptep, ptep.Read());
-            RiscVRawPtes.SetPtes(ptep, pte, 1);
-            Napot.TryFold(mm, addr, ptep, pte);
-            return;
-        }
-
-        Napot.SetPtes(mm, addr, ptep, pte, nr);
+        Blocks.SetPtes(mm, addr, ptep, pte, nr);
     }
 
-    /// <summary>Unfolds the entry's range if NAPOT, then the atomic exchange with 0.</summary>
-    /// <remarks>Kernel: ptep_get_and_clear() (contpte_try_unfold() + riscv's atomic_long_xchg; modelled)</remarks>
-    [KernelHelper("ptep_get_and_clear")]
-    protected override Pte PtepGetAndClearCore(IMmContext mm, ulong addr, PtePointer ptep)
-    {
-        Napot.TryUnfold(mm, addr, ptep, ptep.Read());
-        return RiscVRawPtes.PtepGetAndClear(ptep);
-    }
-
-    /// <summary>nr = 1: unfold if NAPOT, then clear. nr &gt; 1: unfold the partially covered end ranges, then clear; the result is the first entry's view with the batch's A/D.</summary>
-    /// <remarks>Kernel: get_and_clear_full_ptes() → contpte_get_and_clear_full_ptes() (modelled)</remarks>
-    [KernelHelper("contpte_get_and_clear_full_ptes")]
-    protected override Pte GetAndClearFullPtesCore(IMmContext mm, ulong addr, PtePointer ptep, int nr, bool full) =>
-        nr == 1 ? PtepGetAndClearCore(mm, addr, ptep) : Napot.GetAndClearFullPtes(mm, addr, ptep, nr);
-
-    /// <summary>nr = 1: unfold if NAPOT, then clear. nr &gt; 1: unfold the partially covered end ranges, then clear.</summary>
-    /// <remarks>Kernel: clear_full_ptes() → contpte_clear_full_ptes() (modelled)</remarks>
-    [KernelHelper("contpte_clear_full_ptes")]
-    protected override void ClearFullPtesCore(IMmContext mm, ulong addr, PtePointer ptep, int nr, bool full)
-    {
-        if (nr == 1)
-        {
-            PtepGetAndClearCore(mm, addr, ptep);
-            return;
-        }
-
-        Napot.ClearFullPtes(mm, addr, ptep, nr);
-    }
-
-    /// <summary>Plain: riscv's atomic test-and-clear. NAPOT: clears A on the whole range (no unfold) and returns the OR.</summary>
-    /// <remarks>Kernel: ptep_test_and_clear_young() → contpte_ptep_test_and_clear_young() (modelled)</remarks>
-    [KernelHelper("contpte_ptep_test_and_clear_young")]
-    protected override bool PtepTestAndClearYoungCore(IMmContext vma, ulong addr, PtePointer ptep) =>
-        RiscVPte.ValidNapot(ptep.Read()) ? Napot.PtepTestAndClearYoung(ptep) : RiscVRawPtes.PtepTestAndClearYoung(ptep);
-
-    /// <summary>The same as <see cref="PtepTestAndClearYoungCore"/>, with no TLB flush, as riscv does for single entries.</summary>
+    /// <summary>The same as ptep_test_and_clear_young(), with no TLB flush, as riscv does for single entries.</summary>
     /// <remarks>Kernel: ptep_clear_flush_young() (riscv: no flush) → contpte_ptep_clear_flush_young() (modelled)</remarks>
     [KernelHelper("contpte_ptep_clear_flush_young")]
-    protected override bool PtepClearFlushYoungCore(IMmContext vma, ulong addr, PtePointer ptep) =>
-        PtepTestAndClearYoungCore(vma, addr, ptep);
+    protected override bool PtepClearFlushYoungCore(IMmContext vma, ulong addr, PtePointer ptep) => Blocks.PtepTestAndClearYoung(ptep);
 
-    /// <summary><see cref="WrprotectPtesCore"/> with nr = 1: unfold the range if NAPOT, then clear W on the one entry.</summary>
-    /// <remarks>Kernel: ptep_set_wrprotect() → wrprotect_ptes(mm, addr, ptep, 1) (modelled)</remarks>
-    [KernelHelper("ptep_set_wrprotect")]
-    protected override void PtepSetWrprotectCore(IMmContext mm, ulong addr, PtePointer ptep) => WrprotectPtesCore(mm, addr, ptep, 1);
-
-    /// <summary>nr = 1: unfold if NAPOT, then clear W. nr &gt; 1: unfold the partially covered end ranges, then clear W everywhere; fully covered ranges stay NAPOT.</summary>
-    /// <remarks>Kernel: wrprotect_ptes() → contpte_wrprotect_ptes() (modelled)</remarks>
-    [KernelHelper("contpte_wrprotect_ptes")]
-    protected override void WrprotectPtesCore(IMmContext mm, ulong addr, PtePointer ptep, int nr)
-    {
-        if (nr == 1)
-        {
-            Napot.TryUnfold(mm, addr, ptep, ptep.Read());
-            RiscVRawPtes.PtepSetWrprotect(ptep);
-            return;
-        }
-
-        Napot.WrprotectPtes(mm, addr, ptep, nr);
-    }
-
-    /// <summary>Plain: riscv's store-if-different. NAPOT: range-wide update without unfold when W is unchanged, unfold and single update when it changes. Always true.</summary>
-    /// <remarks>Kernel: ptep_set_access_flags() → contpte_ptep_set_access_flags() (modelled)</remarks>
+    /// <summary>
+    /// Plain: riscv's store-if-different. NAPOT: if W is unchanged, every entry of the range whose value differs becomes
+    /// the NAPOT encoding of <paramref name="entry"/> plus the A/D it already has (one compare-and-exchange each, checked
+    /// entry by entry, so an entry the hart reads with A or D clear is fixed even when the gathered view shows them);
+    /// if W changes, unfold and update the one entry. Always true, so update_mmu_cache() runs.
+    /// </summary>
+    /// <remarks>Kernel: ptep_set_access_flags() → contpte_ptep_set_access_flags() (modelled, riscv's return value)</remarks>
     [KernelHelper("contpte_ptep_set_access_flags")]
     protected override bool PtepSetAccessFlagsCore(IMmContext vma, ulong addr, PtePointer ptep, Pte entry, bool dirty) =>
-        RiscVPte.ValidNapot(ptep.Read()) ? Napot.PtepSetAccessFlags(vma, addr, ptep, entry) : RiscVRawPtes.PtepSetAccessFlags(ptep, entry);
-
-    /// <summary>nr = 1 on a plain entry: the single clear. Otherwise the range is widened to whole NAPOT ranges at each end and cleared: no fold, no unfold, no flush.</summary>
-    /// <remarks>Kernel: clear_young_dirty_ptes() → contpte_clear_young_dirty_ptes() (modelled)</remarks>
-    [KernelHelper("contpte_clear_young_dirty_ptes")]
-    protected override void ClearYoungDirtyPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr, CydpFlags flags)
-    {
-        if (nr == 1 && !RiscVPte.Napot(ptep.Read()))
-        {
-            RiscVRawPtes.ClearYoungDirtyPtes(ptep, 1, flags);
-            return;
-        }
-
-        Napot.ClearYoungDirtyPtes(addr, ptep, nr, flags);
-    }
-
-    /// <summary><see cref="ClearYoungDirtyPtesCore"/> with both flags.</summary>
-    /// <remarks>Kernel: mkold_clean_ptes() → contpte_mkold_clean_ptes() (the lazyfree v4 helper, in the reviewed shape; modelled)</remarks>
-    [KernelHelper("contpte_mkold_clean_ptes")]
-    protected override void MkoldCleanPtesCore(IMmContext vma, ulong addr, PtePointer ptep, int nr) =>
-        ClearYoungDirtyPtesCore(vma, addr, ptep, nr, CydpFlags.Young | CydpFlags.Dirty);
-
-    /// <summary>For an entry whose raw value is NAPOT, the entries left in its range from <paramref name="ptep"/> on; otherwise 1. Reads the raw entry: core mm's value never carries N.</summary>
-    /// <remarks>Kernel: pte_batch_hint() (arm64-style, from __ptep_get(ptep); modelled)</remarks>
-    [KernelHelper("pte_batch_hint")]
-    protected override int PteBatchHintCore(PtePointer ptep, Pte pte) =>
-        RiscVPte.ValidNapot(ptep.Read()) ? RiscVPteBits.NapotPtes - (ptep.Index & (RiscVPteBits.NapotPtes - 1)) : 1;
+        Blocks.PtepSetAccessFlags(vma, addr, ptep, entry, dirty, rewrite: true);
 }

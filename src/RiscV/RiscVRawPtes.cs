@@ -1,3 +1,4 @@
+using ArchPgtable.Generic;
 using static ArchPgtable.RiscV.RiscVPteBits;
 
 namespace ArchPgtable.RiscV;
@@ -14,21 +15,11 @@ public static class RiscVRawPtes
 {
     /// <summary>Stores <paramref name="pte"/> into <paramref name="nr"/> consecutive entries, adding 1 to the PPN each time.</summary>
     /// <remarks>Kernel: set_ptes() (riscv: __set_pte_at() then pte_val(pteval) += 1 &lt;&lt; _PAGE_PFN_SHIFT)</remarks>
-    public static void SetPtes(PtePointer ptep, Pte pte, int nr)
-    {
-        var table = ptep.Table;
-        var index = ptep.Index;
-        for (; ; )
-        {
-            table.Write(index, pte);
-            if (--nr == 0)
-            {
-                break;
-            }
+    public static void SetPtes(PtePointer ptep, Pte pte, int nr) => PteRuns.SetPtes(ptep, pte, nr, default(NextPfn));
 
-            index++;
-            pte = new Pte(pte.Value + (1UL << _PAGE_PFN_SHIFT));
-        }
+    private readonly struct NextPfn : IPteTransform
+    {
+        public Pte Apply(Pte pte) => new(pte.Value + (1UL << _PAGE_PFN_SHIFT));
     }
 
     /// <summary>Atomically exchanges the entry with 0.</summary>
@@ -87,15 +78,16 @@ public static class RiscVRawPtes
     {
         var clear = ((flags & CydpFlags.Young) != 0 ? _PAGE_ACCESSED : 0) | ((flags & CydpFlags.Dirty) != 0 ? _PAGE_DIRTY : 0);
         var table = ptep.Table;
+        if (clear == (_PAGE_ACCESSED | _PAGE_DIRTY))
+        {
+            // Both flags: a plain read and store per entry (counted and observed as Read then Write).
+            table.UpdateBits(ptep.Index, nr, clear, 0);
+            return;
+        }
+
         for (int index = ptep.Index, end = ptep.Index + nr; index < end; index++)
         {
             var pte = table.Read(index);
-            if (clear == (_PAGE_ACCESSED | _PAGE_DIRTY))
-            {
-                table.Write(index, new Pte(pte.Value & ~clear));
-                continue;
-            }
-
             for (; ; )
             {
                 var found = table.CompareExchange(index, new Pte(pte.Value & ~clear), pte);

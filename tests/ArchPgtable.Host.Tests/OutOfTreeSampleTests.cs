@@ -51,4 +51,35 @@ public sealed class OutOfTreeSampleTests
         Assert.False(File.Exists(Path.Combine(dir, "ArchPgtable.Generic.dll")));
         Assert.False(File.Exists(Path.Combine(dir, "System.Composition.AttributedModel.dll")));
     }
+
+    [Fact]
+    public void With_CONFIG_TOY_CONT_the_sample_routes_through_the_generic_layer_and_passes_verify()
+    {
+        var dir = SampleOutput();
+
+        var info = CliRun.Run("info", "--json", "--plugins", dir, "--arch", "toy", "--set", "CONFIG_TOY_CONT=y").Json();
+        var helpers = info.GetProperty("helpers").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("name").GetString()!, h => (h.GetProperty("provider").GetString(), h.GetProperty("impl").GetString()));
+        Assert.Equal(("toy", "contpte_clear_young_dirty_ptes"), helpers["clear_young_dirty_ptes"]);
+        Assert.Equal(("toy", "contpte_ptep_get"), helpers["ptep_get"]);
+
+        var result = CliRun.Run("verify", "--plugins", dir, "--arch", "toy", "--set", "CONFIG_TOY_CONT=y", "--seed", "1");
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains("64K contiguous blocks", result.Out, StringComparison.Ordinal);
+        Assert.Contains("  PASS arch/invariants", result.Out, StringComparison.Ordinal);
+        Assert.Contains("toy: all properties hold", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_known_bad_strip_that_forgets_CONT_is_caught_by_verify()
+    {
+        var dir = SampleOutput();
+
+        var result = CliRun.Run("verify", "--plugins", dir, "--arch", "toy", "--set", "CONFIG_TOY_CONT=y", "--set", "CONFIG_TOY_CONT_FORGET_STRIP=y", "--seed", "1");
+
+        Assert.True(result.ExitCode == ExitCodes.CheckFailed, result.Out + result.Error);
+        Assert.Contains("  FAIL set_pte_at/contract", result.Out, StringComparison.Ordinal);
+        Assert.Contains("replay: archpgtable verify", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"toy: [1-9][0-9]* propert(y|ies) failed", result.Out);
+    }
 }

@@ -7,7 +7,8 @@ namespace ArchPgtable.Host.Cli;
 /// <summary>
 /// An experiment report as JSON: <c>{"experiment", "arch", "description", "size_bytes", "page_size", "published":{…},
 /// "cost_model":{"fitted", "predicted"}, "rows":[{"folio_bytes", "folio_order", "old":{"sim_ms", "host_ms", counts…,
-/// metrics…}, "new":{…}, "change", "published_change", "published_old_ms", "published_new_ms"}], "not_modelled":[…]}</c>
+/// metrics…}, "new":{…}, "change", "published_change", "published_old_ms", "published_new_ms"}], "not_modelled":[…],
+/// "host_timing":{"method", "warmup_rounds", "warmup_bytes"}}</c>
 /// (a superset of what <c>lazyfree --json</c> always printed). <c>experiment all</c> prints <c>{"experiments":[…]}</c>.
 /// </summary>
 internal static class ExperimentJsonWriter
@@ -59,6 +60,12 @@ internal static class ExperimentJsonWriter
             ["setup"] = new JsonArray([.. report.SetupNotes.Select(n => (JsonNode)JsonValue.Create(n))]),
             ["rows"] = rows,
             ["not_modelled"] = new JsonArray([.. report.NotModelled.Select(f => (JsonNode)JsonValue.Create(f))]),
+        };
+        root["host_timing"] = new JsonObject
+        {
+            ["method"] = "one measured run per side on tier-1 code: warm-up rounds of every folio size (old and new) on a throwaway region until the JIT is idle, then a full GC before each measured side",
+            ["warmup_rounds"] = report.HostWarmupRounds,
+            ["warmup_bytes"] = report.HostWarmupBytes,
         };
         if (report.Machine is { } machine)
         {

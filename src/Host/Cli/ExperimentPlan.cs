@@ -47,10 +47,11 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
             : (new ExperimentPlan(e, region, [.. sizes.Where(f => e.IsModelled(arch.Geometry, f))], [.. sizes.Where(f => !e.IsModelled(arch.Geometry, f))]), null);
     }
 
-    /// <summary>Runs every plan, with a progress bar on a terminal.</summary>
+    /// <summary>Runs every plan, each after its <see cref="HostWarmup"/> (so host_ms is tier-1 code), with a progress bar on a terminal.</summary>
     public static IReadOnlyList<ExperimentReport> RunAll(CliContext context, ExperimentSetup setup, IReadOnlyList<ExperimentPlan> plans)
     {
         var rows = plans.Select(_ => new List<ExperimentRow>()).ToList();
+        var warmups = new (int Rounds, ulong Bytes)[plans.Count];
         if (context.IsTerminal)
         {
             ConsoleFactory.Create(context).Progress().Start(ctx =>
@@ -59,10 +60,12 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
                 {
                     var p = plans[i];
                     var task = ctx.AddTask($"{p.Experiment.Name} {ByteSize.Format(p.RegionBytes)} on {setup.Arch.Arch}", maxValue: Math.Max(1, p.Modelled.Count));
+                    task.Description = $"{p.Experiment.Name}: warming up on a throwaway copy";
+                    warmups[i] = HostWarmup.Once(p, setup);
                     foreach (var f in p.Modelled)
                     {
                         task.Description = $"{p.Experiment.Name} {ByteSize.Format(p.RegionBytes)} of {ByteSize.Format(f)} folios";
-                        rows[i].Add(p.Experiment.RunRow(setup, p.RegionBytes, f));
+                        rows[i].Add(HostWarmup.MeasuredRow(p.Experiment, setup, p.RegionBytes, f));
                         task.Increment(1);
                     }
 
@@ -74,7 +77,8 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
         {
             for (var i = 0; i < plans.Count; i++)
             {
-                rows[i].AddRange(plans[i].Modelled.Select(f => plans[i].Experiment.RunRow(setup, plans[i].RegionBytes, f)));
+                warmups[i] = HostWarmup.Once(plans[i], setup);
+                rows[i].AddRange(plans[i].Modelled.Select(f => HostWarmup.MeasuredRow(plans[i].Experiment, setup, plans[i].RegionBytes, f)));
             }
         }
 
@@ -83,6 +87,8 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
             PageSize = setup.Arch.Geometry.PageSize,
             Machine = setup.Machine,
             SetupNotes = p.Experiment.SetupNotes(setup),
+            HostWarmupRounds = warmups[i].Rounds,
+            HostWarmupBytes = warmups[i].Bytes,
         })];
     }
 

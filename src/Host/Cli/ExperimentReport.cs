@@ -21,6 +21,12 @@ internal sealed record ExperimentReport(
     /// <summary>Extra lines about the setup (e.g. contpte-convert's old and new machines).</summary>
     public IReadOnlyList<string> SetupNotes { get; init; } = [];
 
+    /// <summary>Warm-up rounds run before the measured rows (<see cref="HostWarmup"/>): host_ms is tier-1 code after them (0: this process had warmed the experiment already).</summary>
+    public int HostWarmupRounds { get; init; }
+
+    /// <summary>The throwaway region of each warm-up run.</summary>
+    public ulong HostWarmupBytes { get; init; }
+
     /// <summary>The published point of the same folio order as <paramref name="folioBytes"/>, or null.</summary>
     public PublishedPoint? Published(ulong folioBytes) => Experiment.Published.Match(folioBytes, PageSize);
 

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime;
+using ArchPgtable.Mm.Experiments;
+
+namespace ArchPgtable.Host.Cli;
+
+/// <summary>
+/// Makes an experiment's <c>host_ms</c> a figure of optimised (tier-1) code rather than of first-call JIT, so it
+/// agrees with BenchmarkDotNet. Before the measured rows, every folio size of the plan runs old and new on a throwaway
+/// region of at most <see cref="MaxBytes"/> (untraced, results discarded), round after round, until the JIT has
+/// compiled nothing for <see cref="QuietMs"/> ms (the runtime promotes a method to tier 1, with dynamic PGO, after
+/// about 30 calls past a 100 ms quiet delay, and compiles it in the background): at least <see cref="MinRounds"/>
+/// rounds, at most <see cref="MaxMs"/> ms. Each measured side then runs once on a fresh machine, as before, after a
+/// full garbage collection (as BenchmarkDotNet forces one between iterations), so the previous side's machine is not
+/// collected inside the measured call. Event counts come only from the measured runs: the warm-up does not change them.
+/// A process warms each experiment on each arch once (<see cref="Once"/>): a second run in the same process (the tests
+/// run the command line in-process) finds its code already optimised.
+/// </summary>
+internal static class HostWarmup
+{
+    private static readonly ConcurrentDictionary<(string Experiment, string Arch), bool> Warmed = new();
+
+    /// <summary>The largest throwaway region.</summary>
+    public const ulong MaxBytes = 16UL << 20;
+
+    /// <summary>Fewest warm-up rounds.</summary>
+    public const int MinRounds = 3;
+
+    /// <summary>The JIT must have been idle this long (ms) over whole rounds to end the warm-up.</summary>
+    public const int QuietMs = 1000;
+
+    /// <summary>The warm-up's time limit (ms); the round under way finishes.</summary>
+    public const int MaxMs = 5000;
+
+    /// <summary><see cref="Run"/> the first time this process runs the plan's experiment on this arch; (0, 0) after that.</summary>
+    public static (int Rounds, ulong Bytes) Once(ExperimentPlan plan, ExperimentSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(setup);
+        return Warmed.TryAdd((plan.Experiment.Name, setup.Arch.Arch), true) ? Run(plan, setup) : (0, 0);
+    }
+
+    /// <summary>Warms <paramref name="plan"/> up; the rounds run and the throwaway region's size.</summary>
+    public static (int Rounds, ulong Bytes) Run(ExperimentPlan plan, ExperimentSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Modelled.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var quiet = setup with { Trace = null };
+        var bytes = Math.Min(plan.RegionBytes, MaxBytes);
+        var clock = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var lastCompile = TimeSpan.Zero;
+        var rounds = 0;
+        while (true)
+        {
+            foreach (var folio in plan.Modelled)
+            {
+                var region = Math.Max(folio, bytes / folio * folio);
+                plan.Experiment.Run(quiet, region, folio, ExperimentPath.Old);
+                plan.Experiment.Run(quiet, region, folio, ExperimentPath.New);
+            }
+
+            rounds++;
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                lastCompile = clock.Elapsed;
+            }
+
+            if ((rounds >= MinRounds && (clock.Elapsed - lastCompile).TotalMilliseconds >= QuietMs) || clock.ElapsedMilliseconds >= MaxMs)
+            {
+                return (rounds, bytes);
+            }
+        }
+    }
+
+    /// <summary>One measured row: old, then new, each on a fresh machine after a full collection.</summary>
+    public static ExperimentRow MeasuredRow(Experiment experiment, ExperimentSetup setup, ulong regionBytes, ulong folioBytes)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(setup);
+        Collect();
+        var old = experiment.Run(setup, regionBytes, folioBytes, ExperimentPath.Old);
+        Collect();
+        var @new = experiment.Run(setup, regionBytes, folioBytes, ExperimentPath.New);
+        return new ExperimentRow(folioBytes, old, @new, experiment.Published.Match(folioBytes, setup.Arch.Geometry.PageSize));
+    }
+
+    private static void Collect()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.Default;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+    }
+}

@@ -1,0 +1,119 @@
+namespace ArchPgtable.Abstractions.Tests;
+
+public sealed class PteTableUpdateBitsTests
+{
+    private const ulong Clear = (1UL << 10) | (1UL << 55);
+    private const ulong Set = 1UL << 7;
+
+    private readonly struct SameBits : IPteTransform
+    {
+        public Pte Apply(Pte pte) => new((pte.Value & ~Clear) | Set);
+    }
+
+    private static PteTable Table(CostCounters counters, int entries = 16, int seed = 1)
+    {
+        var t = new PteTable(entries, counters);
+        var random = new Random(seed);
+        for (var i = 0; i < entries; i++)
+        {
+            t.Write(i, new Pte((ulong)random.NextInt64()));
+        }
+
+        counters.Reset();
+        return t;
+    }
+
+    private static ulong[] Words(PteTable t)
+    {
+        var words = new ulong[t.Count];
+        t.CopyTo(words);
+        return words;
+    }
+
+    [Theory]
+    [InlineData(0, 16)]   // the whole table
+    [InlineData(12, 4)]   // ending exactly at the table end
+    [InlineData(5, 1)]    // nr == 1
+    [InlineData(15, 1)]   // the last entry alone
+    [InlineData(7, 0)]    // nothing
+    [InlineData(16, 0)]   // nothing, at the end
+    public void Updates_exactly_the_range_and_counts_a_read_and_a_write_per_entry(int index, int count)
+    {
+        var counters = new CostCounters();
+        var t = Table(counters);
+        var before = Words(t);
+
+        t.UpdateBits(index, count, Clear, Set);
+
+        var after = Words(t);
+        for (var i = 0; i < 16; i++)
+        {
+            var expected = i >= index && i < index + count ? (before[i] & ~Clear) | Set : before[i];
+            Assert.True(expected == after[i], $"entry {i}: 0x{after[i]:x}, expected 0x{expected:x} (range {index}+{count})");
+        }
+
+        Assert.Equal((count, (long)count, 0L), ((int)counters.PteReads, counters.PteWrites, counters.AtomicUpdates));
+    }
+
+    [Fact]
+    public void Leaves_every_table_as_Transform_with_the_same_bits_does_and_counts_the_same()
+    {
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var random = new Random(seed);
+            var index = random.Next(0, 513);
+            var count = random.Next(0, 513 - index);
+            var (ca, cb) = (new CostCounters(), new CostCounters());
+            var (a, b) = (Table(ca, 512, seed), Table(cb, 512, seed));
+
+            a.UpdateBits(index, count, Clear, Set);
+            b.Transform(index, count, default(SameBits));
+
+            Assert.True(Words(a).SequenceEqual(Words(b)), $"seed {seed}: UpdateBits({index}, {count}) differs from Transform");
+            Assert.Equal(cb.Snapshot(), ca.Snapshot());
+        }
+    }
+
+    [Fact]
+    public void With_an_observer_every_entry_is_seen_as_a_read_then_a_write_and_an_injected_update_is_kept()
+    {
+        var counters = new CostCounters();
+        var t = Table(counters);
+        var observer = new RecordingObserver();
+        observer.OnBefore = (table, index, kind) =>
+        {
+            if (index == 15 && kind == PteAccessKind.Read)
+            {
+                table.HardwareCompareExchange(15, new Pte(table.Peek(15).Value | (1UL << 3)), table.Peek(15));
+            }
+        };
+        t.Observer = observer;
+        var last = t.Peek(15).Value;
+
+        t.UpdateBits(14, 2, Clear, Set);
+
+        Assert.Equal(
+            ["before Read [14]", "after Read [14]", "before Write [14]", "after Write [14]",
+             "before Read [15]", "after Read [15]", "before Write [15]", "after Write [15]"],
+            observer.Calls);
+        Assert.Equal(((last | (1UL << 3)) & ~Clear) | Set, t.Peek(15).Value);
+        Assert.Equal((2L, 2L), (counters.PteReads, counters.PteWrites));
+    }
+
+    [Theory]
+    [InlineData(15, 2)]
+    [InlineData(-1, 1)]
+    [InlineData(17, 0)]
+    [InlineData(0, 17)]
+    public void A_range_leaving_the_table_throws_and_changes_and_counts_nothing(int index, int count)
+    {
+        var counters = new CostCounters();
+        var t = Table(counters);
+        var before = Words(t);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => t.UpdateBits(index, count, Clear, Set));
+
+        Assert.Equal(before, Words(t));
+        Assert.Equal((0L, 0L), (counters.PteReads, counters.PteWrites));
+    }
+}
