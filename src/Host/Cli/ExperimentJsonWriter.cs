@@ -63,7 +63,7 @@ internal static class ExperimentJsonWriter
         };
         root["host_timing"] = new JsonObject
         {
-            ["method"] = "one measured run per side on tier-1 code: warm-up rounds of every folio size (old and new) on a throwaway region until the JIT is idle, then a full GC before each measured side",
+            ["method"] = "one measured run per side on tier-1 code: warm-up rounds of every folio size (old and new) on a throwaway region until the JIT is idle, then a full GC before each measured row, background GC off",
             ["warmup_rounds"] = report.HostWarmupRounds,
             ["warmup_bytes"] = report.HostWarmupBytes,
         };

@@ -11,9 +11,9 @@ namespace ArchPgtable.Host.Cli;
 /// region of at most <see cref="MaxBytes"/> (untraced, results discarded), round after round, until the JIT has
 /// compiled nothing for <see cref="QuietMs"/> ms (the runtime promotes a method to tier 1, with dynamic PGO, after
 /// about 30 calls past a 100 ms quiet delay, and compiles it in the background): at least <see cref="MinRounds"/>
-/// rounds, at most <see cref="MaxMs"/> ms. Each measured side then runs once on a fresh machine, as before, after a
-/// full garbage collection (as BenchmarkDotNet forces one between iterations), so the previous side's machine is not
-/// collected inside the measured call. Event counts come only from the measured runs: the warm-up does not change them.
+/// rounds, at most <see cref="MaxMs"/> ms. Each measured row then runs as before (each side once on a fresh machine), after
+/// a full garbage collection (as BenchmarkDotNet forces one between iterations) and with background GC off, so no
+/// collection runs beside the measured calls. Event counts come only from the measured runs: the warm-up does not change them.
 /// A process warms each experiment on each arch once (<see cref="Once"/>): a second run in the same process (the tests
 /// run the command line in-process) finds its code already optimised.
 /// </summary>
@@ -80,16 +80,25 @@ internal static class HostWarmup
         }
     }
 
-    /// <summary>One measured row: old, then new, each on a fresh machine after a full collection.</summary>
+    /// <summary>
+    /// One measured row, as <see cref="Experiment.RunRow"/> runs it (old, then new, each on a fresh machine), after a full
+    /// collection and with background GC off (<see cref="GCLatencyMode.Batch"/>): a collection then runs only inside an
+    /// allocation (the setups), never beside the measured calls, which allocate next to nothing.
+    /// </summary>
     public static ExperimentRow MeasuredRow(Experiment experiment, ExperimentSetup setup, ulong regionBytes, ulong folioBytes)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(setup);
         Collect();
-        var old = experiment.Run(setup, regionBytes, folioBytes, ExperimentPath.Old);
-        Collect();
-        var @new = experiment.Run(setup, regionBytes, folioBytes, ExperimentPath.New);
-        return new ExperimentRow(folioBytes, old, @new, experiment.Published.Match(folioBytes, setup.Arch.Geometry.PageSize));
+        var mode = GCSettings.LatencyMode;
+        try
+        {
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
+            return experiment.RunRow(setup, regionBytes, folioBytes);
+        }
+        finally
+        {
+            GCSettings.LatencyMode = mode;
+        }
     }
 
     private static void Collect()
