@@ -55,7 +55,7 @@ internal sealed class Arm64NativeSpec : NativeArchSpec
 
     // No known difference: Debian's 6.12.117 carries the stable backport of "arm64: contpte: fix set_access_flags()
     // no-op check for SMMU/ATS faults" (mainline v7.0-rc3), and the arm64 model plugin models that fix too
-    // (ContPte.PtepSetAccessFlags checks every raw sub-PTE). A tree without the backport shows a DIFF on
+    // (ContiguousBlocks.SetAccessFlagsBlock checks every raw sub-PTE). A tree without the backport shows a DIFF on
     // ptep_set_access_flags, which is the model being at mainline, not a bug.
 
     public override IReadOnlyDictionary<string, long> Symbols(ArchInstance model)
