@@ -79,7 +79,7 @@ public abstract class Experiment
         ArgumentNullException.ThrowIfNull(setup);
         var old = Run(setup, regionBytes, folioBytes, ExperimentPath.Old);
         var @new = Run(setup, regionBytes, folioBytes, ExperimentPath.New);
-        return new ExperimentRow(folioBytes, old, @new, Published.Match(folioBytes, setup.Arch.Geometry.PageSize));
+        return new ExperimentRow(folioBytes, old, @new, Published.Match(folioBytes, setup.Arch.Geometry.PageSize, setup.Arch.Geometry.PmdSize));
     }
 
     /// <summary>A fresh system with the region mapped read-write and every page written (the usual setup).</summary>
@@ -96,6 +96,7 @@ public abstract class Experiment
             Oracle = false,
             Machine = machine,
             Referenced = referenced,
+            PmdMapping = false, // the fork, mprotect, mremap and reclaim tables measured PTE-mapped THPs
         });
         var mm = sys.CreateMm();
         mm.Mmap(RegionStart, regionBytes, VmFlags.Read | VmFlags.Write);
