@@ -1,5 +1,6 @@
 using ArchPgtable.Arm64;
 using ArchPgtable.Contracts.PmdHelpers;
+using ArchPgtable.Contracts.Running;
 using ArchPgtable.Generic;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
@@ -81,6 +82,60 @@ public sealed class PmdContractTests
     }
 
     [Theory]
+    [MemberData(nameof(Archs))]
+    public void Verify_runs_every_pmd_property_and_each_holds_or_is_skipped_for_a_reason(string arch)
+    {
+        var results = ContractSuite.Verify(Builds[arch](), new ContractOptions { Cases = 40 });
+        var pmd = results.Where(r => r.Name.StartsWith("pmd", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            ["pmd_format/contract", "pmdp_test_and_clear_young/contract", "pmdp_test_and_clear_young/race", "pmdp_set_access_flags/contract",
+             "pmdp_huge_get_and_clear/contract", "pmdp_huge_get_and_clear/race", "pmdp_huge_get_and_clear_full/contract",
+             "pmdp_set_wrprotect/contract", "pmdp_set_wrprotect/race", "pmdp_invalidate/contract", "pmdp_invalidate/race"],
+            pmd.Select(r => r.Name));
+        Assert.All(pmd, r => Assert.True(r.Status is PropertyStatus.Pass or PropertyStatus.Skip, r.ToString()));
+        Assert.All(pmd.Where(r => r.Name.EndsWith("/contract", StringComparison.Ordinal)), r => Assert.Equal(PropertyStatus.Pass, r.Status));
+        var races = pmd.Where(r => r.Name.EndsWith("/race", StringComparison.Ordinal)).ToList();
+        // The generic defaults are not atomic by design; without hardware A/D nothing races.
+        var expectSkip = arch is "generic" or "arm64-noafdbm" or "riscv64-svade";
+        Assert.All(races, r => Assert.Equal(expectSkip ? PropertyStatus.Skip : PropertyStatus.Pass, r.Status));
+    }
+
+    [Fact]
+    public void A_broken_pmd_override_fails_in_the_suite_with_a_shrunk_counterexample_that_replays()
+    {
+        var generic = Builds["generic"]();
+        var broken = generic.WithPmdOps(new CleaningWrprotect(generic.Format, generic.Geometry));
+
+        var first = ContractSuite.Check(broken, "pmdp_set_wrprotect/contract", new ContractOptions { Cases = 200 });
+
+        Assert.Equal(PropertyStatus.Fail, first.Status);
+        var cx = first.Counterexample!;
+        Assert.Contains("pmdp_set_wrprotect(mm, 0x0, pmdp)", cx.Call, StringComparison.Ordinal);      // shrunk to slot 0
+        Assert.Contains("pfn 1 PMDs", cx.Setup[0], StringComparison.Ordinal);                           // and the first PMD-aligned PFN
+        Assert.Contains(cx.Violations, v => v.StartsWith("pmdp_set_wrprotect: ", StringComparison.Ordinal) && v.Contains("keep dirty (True)", StringComparison.Ordinal));
+        var replay = ContractSuite.Check(broken, "pmdp_set_wrprotect/contract", new ContractOptions { Seed = first.Seed, Cases = 1 });
+        Assert.Equal(PropertyStatus.Fail, replay.Status);
+        Assert.Equal(cx.ToString(), replay.Counterexample!.ToString());
+        Assert.Equal(PropertyStatus.Pass, ContractSuite.Check(broken, "pmdp_invalidate/contract", new ContractOptions { Cases = 50 }).Status);
+    }
+
+    [Fact]
+    public void A_non_atomic_pmd_override_on_arm64_fails_the_race_property()
+    {
+        var arm64 = Builds["arm64-4k"]();
+        var broken = arm64.WithPmdOps(new ReadThenWriteWrprotect(arm64.PmdOps!));
+
+        var race = ContractSuite.Check(broken, "pmdp_set_wrprotect/race", new ContractOptions { Cases = 100 });
+
+        Assert.Equal(PropertyStatus.Fail, race.Status);
+        Assert.NotNull(race.Counterexample!.Race);
+        Assert.Contains(race.Counterexample.Violations, v => v.Contains("was lost (not dirty)", StringComparison.Ordinal));
+        Assert.Equal(PropertyStatus.Pass, ContractSuite.Check(broken, "pmdp_set_wrprotect/contract", new ContractOptions { Cases = 50 }).Status);
+        Assert.Equal(PropertyStatus.Pass, ContractSuite.Check(arm64, "pmdp_set_wrprotect/race", new ContractOptions { Cases = 100 }).Status);
+    }
+
+    [Theory]
     [InlineData("arm64-4k", 2UL << 20)]
     [InlineData("arm64-16k", 32UL << 20)]
     [InlineData("arm64-64k", 512UL << 20)]
@@ -132,6 +187,58 @@ public sealed class PmdContractTests
     {
         protected override void PmdpSetWrprotectCore(IMmContext mm, ulong addr, PtePointer pmdp) =>
             pmdp.Write(MkClean(WrProtect(PmdpGet(pmdp))).AsPte);
+    }
+
+    /// <summary>An arm64 PMD helper set whose pmdp_set_wrprotect reads, then writes (not a compare-and-swap).</summary>
+    private sealed class ReadThenWriteWrprotect(PmdOps inner) : PmdOps
+    {
+        public override ulong PmdSize => inner.PmdSize;
+
+        public override bool Present(Pmd pmd) => inner.Present(pmd);
+
+        public override bool Leaf(Pmd pmd) => inner.Leaf(pmd);
+
+        public override bool Valid(Pmd pmd) => inner.Valid(pmd);
+
+        public override bool Young(Pmd pmd) => inner.Young(pmd);
+
+        public override bool Dirty(Pmd pmd) => inner.Dirty(pmd);
+
+        public override bool Write(Pmd pmd) => inner.Write(pmd);
+
+        public override ulong Pfn(Pmd pmd) => inner.Pfn(pmd);
+
+        public override Pmd PfnPmd(ulong pfn, PteProt prot) => inner.PfnPmd(pfn, prot);
+
+        public override Pmd MkOld(Pmd pmd) => inner.MkOld(pmd);
+
+        public override Pmd MkYoung(Pmd pmd) => inner.MkYoung(pmd);
+
+        public override Pmd MkClean(Pmd pmd) => inner.MkClean(pmd);
+
+        public override Pmd MkDirty(Pmd pmd) => inner.MkDirty(pmd);
+
+        public override Pmd WrProtect(Pmd pmd) => inner.WrProtect(pmd);
+
+        public override Pmd MkInvalid(Pmd pmd) => inner.MkInvalid(pmd);
+
+        public override Pte HardwareView(Pmd pmd) => inner.HardwareView(pmd);
+
+        public override Pmd FromHardwareView(Pte descriptor) => inner.FromHardwareView(descriptor);
+
+        public override void SetPmdAt(IMmContext mm, ulong addr, PtePointer pmdp, Pmd pmd) => inner.SetPmdAt(mm, addr, pmdp, pmd);
+
+        public override bool PmdpTestAndClearYoung(IMmContext mm, ulong addr, PtePointer pmdp) => inner.PmdpTestAndClearYoung(mm, addr, pmdp);
+
+        public override bool PmdpSetAccessFlags(IMmContext mm, ulong addr, PtePointer pmdp, Pmd entry, bool dirty) => inner.PmdpSetAccessFlags(mm, addr, pmdp, entry, dirty);
+
+        public override Pmd PmdpHugeGetAndClear(IMmContext mm, ulong addr, PtePointer pmdp) => inner.PmdpHugeGetAndClear(mm, addr, pmdp);
+
+        public override Pmd PmdpHugeGetAndClearFull(IMmContext mm, ulong addr, PtePointer pmdp, bool full) => inner.PmdpHugeGetAndClearFull(mm, addr, pmdp, full);
+
+        public override Pmd PmdpInvalidate(IMmContext mm, ulong addr, PtePointer pmdp) => inner.PmdpInvalidate(mm, addr, pmdp);
+
+        public override void PmdpSetWrprotect(IMmContext mm, ulong addr, PtePointer pmdp) => pmdp.Write(inner.WrProtect(inner.PmdpGet(pmdp)).AsPte);
     }
 
     private sealed class NoFlushMm : IMmContext, ITlbFlusher
