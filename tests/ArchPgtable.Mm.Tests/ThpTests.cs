@@ -555,6 +555,28 @@ public class ThpTests
         }
     }
 
+    [Theory]
+    [InlineData("arm64-4k", null, 1)]
+    [InlineData("arm64-4k", "smmu-no-httu", 2)]
+    [InlineData("arm64-4k-nocontpte-noafdbm", null, 3)]
+    [InlineData("arm64-16k", "smmu-httu", 4)]
+    [InlineData("x86_64", null, 5)]
+    [InlineData("riscv64-sv48", null, 6)]
+    [InlineData("riscv64-sv39-svade", null, 7)]
+    [InlineData("generic", null, 8)]
+    public void The_random_workload_with_pmd_thps_keeps_every_oracle_quiet(string arch, string? preset, int seed)
+    {
+        var a = Machines.Build(arch);
+        var machine = preset is null ? null : a.MachineSupportOrDefault.Find(preset)!;
+        var workload = new Workload.RandomWorkload(a, machine, new Workload.WorkloadOptions { Ops = 12_000, Seed = seed, Pages = 2 * a.Geometry.PtrsPerPte, PmdThp = true });
+
+        var result = workload.Run();
+
+        Assert.True(result.Findings.Count == 0, $"replay: seed {seed}, ops {result.Ops}: {string.Join("; ", result.Findings)}");
+        Assert.True(workload.System!.Stats.ThpFaults > 0);
+        Assert.True(workload.System.Stats.PmdSplits > 0);
+    }
+
     /// <summary>On the first non-hardware store to the observed table, runs a write access (once).</summary>
     private sealed class RacingWrite(Func<int> write) : IPteAccessObserver
     {
