@@ -124,7 +124,7 @@ public sealed class PmdContractTests
     public void A_non_atomic_pmd_override_on_arm64_fails_the_race_property()
     {
         var arm64 = Builds["arm64-4k"]();
-        var broken = arm64.WithPmdOps(new ReadThenWriteWrprotect(arm64.PmdOps!));
+        var broken = arm64.WithPmdOps(new ArchPgtable.Testing.ReadThenWriteWrprotectPmdOps(arm64.PmdOps!));
 
         var race = ContractSuite.Check(broken, "pmdp_set_wrprotect/race", new ContractOptions { Cases = 100 });
 
@@ -187,58 +187,6 @@ public sealed class PmdContractTests
     {
         protected override void PmdpSetWrprotectCore(IMmContext mm, ulong addr, PtePointer pmdp) =>
             pmdp.Write(MkClean(WrProtect(PmdpGet(pmdp))).AsPte);
-    }
-
-    /// <summary>An arm64 PMD helper set whose pmdp_set_wrprotect reads, then writes (not a compare-and-swap).</summary>
-    private sealed class ReadThenWriteWrprotect(PmdOps inner) : PmdOps
-    {
-        public override ulong PmdSize => inner.PmdSize;
-
-        public override bool Present(Pmd pmd) => inner.Present(pmd);
-
-        public override bool Leaf(Pmd pmd) => inner.Leaf(pmd);
-
-        public override bool Valid(Pmd pmd) => inner.Valid(pmd);
-
-        public override bool Young(Pmd pmd) => inner.Young(pmd);
-
-        public override bool Dirty(Pmd pmd) => inner.Dirty(pmd);
-
-        public override bool Write(Pmd pmd) => inner.Write(pmd);
-
-        public override ulong Pfn(Pmd pmd) => inner.Pfn(pmd);
-
-        public override Pmd PfnPmd(ulong pfn, PteProt prot) => inner.PfnPmd(pfn, prot);
-
-        public override Pmd MkOld(Pmd pmd) => inner.MkOld(pmd);
-
-        public override Pmd MkYoung(Pmd pmd) => inner.MkYoung(pmd);
-
-        public override Pmd MkClean(Pmd pmd) => inner.MkClean(pmd);
-
-        public override Pmd MkDirty(Pmd pmd) => inner.MkDirty(pmd);
-
-        public override Pmd WrProtect(Pmd pmd) => inner.WrProtect(pmd);
-
-        public override Pmd MkInvalid(Pmd pmd) => inner.MkInvalid(pmd);
-
-        public override Pte HardwareView(Pmd pmd) => inner.HardwareView(pmd);
-
-        public override Pmd FromHardwareView(Pte descriptor) => inner.FromHardwareView(descriptor);
-
-        public override void SetPmdAt(IMmContext mm, ulong addr, PtePointer pmdp, Pmd pmd) => inner.SetPmdAt(mm, addr, pmdp, pmd);
-
-        public override bool PmdpTestAndClearYoung(IMmContext mm, ulong addr, PtePointer pmdp) => inner.PmdpTestAndClearYoung(mm, addr, pmdp);
-
-        public override bool PmdpSetAccessFlags(IMmContext mm, ulong addr, PtePointer pmdp, Pmd entry, bool dirty) => inner.PmdpSetAccessFlags(mm, addr, pmdp, entry, dirty);
-
-        public override Pmd PmdpHugeGetAndClear(IMmContext mm, ulong addr, PtePointer pmdp) => inner.PmdpHugeGetAndClear(mm, addr, pmdp);
-
-        public override Pmd PmdpHugeGetAndClearFull(IMmContext mm, ulong addr, PtePointer pmdp, bool full) => inner.PmdpHugeGetAndClearFull(mm, addr, pmdp, full);
-
-        public override Pmd PmdpInvalidate(IMmContext mm, ulong addr, PtePointer pmdp) => inner.PmdpInvalidate(mm, addr, pmdp);
-
-        public override void PmdpSetWrprotect(IMmContext mm, ulong addr, PtePointer pmdp) => pmdp.Write(inner.WrProtect(inner.PmdpGet(pmdp)).AsPte);
     }
 
     private sealed class NoFlushMm : IMmContext, ITlbFlusher
