@@ -57,10 +57,10 @@ public sealed class PageTableTree
             return table;
         }
 
-        if (!pmd.Entries.Peek(idx).IsNone)
+        if (!pmd.PeekLeaf(idx).IsNone)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"a huge PMD (0x{pmd.Entries.Peek(idx).Value:x}) maps 0x{va:x}: split it before allocating a PTE table there."));
+                $"a huge PMD (0x{pmd.PeekLeaf(idx).Value:x}) maps 0x{va:x}: split it before allocating a PTE table there."));
         }
 
         table = new PteTable(_geometry.PtrsPerPte, _counters, va & ~(_geometry.PmdSize - 1));
@@ -72,17 +72,17 @@ public sealed class PageTableTree
     /// <summary>A pointer to the PTE that maps <paramref name="va"/>, allocating its table on demand.</summary>
     public PtePointer PtePointer(ulong va) => GetOrAllocate(va)[_geometry.PteIndex(va)];
 
-    /// <summary>The PMD slot of <paramref name="va"/>, or null when its PMD table is not allocated.</summary>
+    /// <summary>The PMD slot of <paramref name="va"/>, or null when its PMD table (or its leaf words) is not allocated: then no huge PMD maps it.</summary>
     /// <remarks>Kernel: pmd_offset() (on a present pud)</remarks>
-    public PtePointer? FindPmd(ulong va) => WalkPmd(va, allocate: false) is { } pmd ? pmd.Entries[PmdIndex(va)] : null;
+    public PtePointer? FindPmd(ulong va) => WalkPmd(va, allocate: false) is { Entries: { } entries } ? entries[PmdIndex(va)] : null;
 
     /// <summary>The PMD slot of <paramref name="va"/>, allocating the PMD table on demand.</summary>
     /// <remarks>Kernel: pmd_alloc()</remarks>
-    public PtePointer PmdPointer(ulong va) => WalkPmd(va, allocate: true)!.Entries[PmdIndex(va)];
+    public PtePointer PmdPointer(ulong va) => WalkPmd(va, allocate: true)!.LeafEntries()[PmdIndex(va)];
 
     /// <summary>The raw huge PMD entry mapping <paramref name="va"/>, or <see cref="Pte.None"/> when no leaf maps it (hardware view: not counted).</summary>
     /// <remarks>Kernel: pmd_trans_huge(*pmd) || is_pmd_migration_entry() — any non-table, non-empty PMD</remarks>
-    public Pte PeekHuge(ulong va) => WalkPmd(va, allocate: false) is { } pmd ? pmd.Entries.Peek(PmdIndex(va)) : Pte.None;
+    public Pte PeekHuge(ulong va) => WalkPmd(va, allocate: false) is { } pmd ? pmd.PeekLeaf(PmdIndex(va)) : Pte.None;
 
     /// <summary>Removes the PTE table of <paramref name="va"/>'s PMD slot (it must hold only empty entries) so a huge leaf can be installed.</summary>
     /// <remarks>Kernel: pte_free() of an empty table (collapse / a fresh huge fault finds pmd_none)</remarks>
@@ -101,7 +101,7 @@ public sealed class PageTableTree
     {
         var pmd = WalkPmd(va, allocate: true)!;
         var idx = PmdIndex(va);
-        if (pmd.Tables[idx] is not null || !pmd.Entries.Peek(idx).IsNone)
+        if (pmd.Tables[idx] is not null || !pmd.PeekLeaf(idx).IsNone)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"pmd_populate: the PMD slot of 0x{va:x} is not empty."));
         }
