@@ -58,4 +58,10 @@ internal sealed class Arm64PmdOps(Arm64PteFormat format, ArchGeometry geometry) 
         FlushPmdTlbRange(mm, addr);
         return old;
     }
+
+    /// <summary>A valid block descriptor evaluated as a page descriptor (PTE_TABLE_BIT set); an invalid one unchanged.</summary>
+    public override Pte HardwareView(Pmd pmd) => Valid(pmd) ? new Pte(pmd.Value | Arm64PteBits.PTE_TABLE_BIT) : pmd.AsPte;
+
+    /// <summary>Back to the block encoding (PTE_TABLE_BIT clear).</summary>
+    public override Pmd FromHardwareView(Pte descriptor) => MkHuge(Pmd.FromPte(descriptor));
 }

@@ -90,6 +90,11 @@ public sealed class FaultHandler
 
         var g = _system.Arch.Geometry;
         var addr = va & ~(g.PageSize - 1);
+        if (_system.Arch.PmdOps is not null && Operations.HugePmd.HandleFault(mm, vma, addr, access, Trace))
+        {
+            return;
+        }
+
         var ops = _system.Ops;
         var fmt = _system.Format;
         var ptep = mm.PageTable.PtePointer(addr);
@@ -137,7 +142,7 @@ public sealed class FaultHandler
         var order = 0;
         ulong head = 0;
         var got = false;
-        for (var o = PhysicalMemory.MaxOrder; o > 0 && !got; o--)
+        for (var o = mem.MaxPageOrder; o > 0 && !got; o--)
         {
             if ((orders & (1 << o)) != 0 && mem.TryAllocFolio(o, FolioFlags.Anon | FolioFlags.SwapBacked, out head))
             {
@@ -181,7 +186,9 @@ public sealed class FaultHandler
             return 0; // CONFIG_TRANSPARENT_HUGEPAGE=n: the kernel maps no large anonymous folio, whatever the policy says.
         }
 
-        for (var order = Math.Min(tableBits, PhysicalMemory.MaxOrder); order > 0; order--)
+        // The PMD order is the huge fault's (create_huge_pmd()) when it maps PMDs; the PTE path then allocates only smaller orders.
+        var largest = Operations.HugePmd.Enabled(_system) ? tableBits - 1 : tableBits;
+        for (var order = Math.Min(largest, _system.Memory.MaxPageOrder); order > 0; order--)
         {
             if (!thp.IsEnabled(order))
             {

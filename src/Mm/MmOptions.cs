@@ -46,4 +46,11 @@ public sealed record MmOptions
 
     /// <summary>Map the shared zero page on a read fault of untouched anonymous memory (default on, as Linux does).</summary>
     public bool UseZeroPage { get; init; } = true;
+
+    /// <summary>
+    /// Map a PMD-order folio with one leaf PMD when <see cref="Thp"/> enables the PMD order and the VMA covers an aligned
+    /// PMD range (default on, as Linux does). Off, such folios are PTE-mapped like the smaller mTHP sizes — what the
+    /// published fork/mprotect/mremap tables measured as "PTE-mapped THP".
+    /// </summary>
+    public bool PmdMapping { get; init; } = true;
 }

@@ -49,10 +49,23 @@ public sealed class MmStats
     /// <summary>fork() copies of present PTEs to a folio: one per PTE before v6.9, one per batch after (kernel: copy_present_pte(s)() calls).</summary>
     public long ForkCopies { get; internal set; }
 
+    /// <summary>Anonymous faults that mapped a PMD-order folio with one leaf PMD (kernel: THP_FAULT_ALLOC).</summary>
+    public long ThpFaults { get; internal set; }
+
+    /// <summary>Huge faults that found no free PMD-order block and fell back to the PTE path (kernel: THP_FAULT_FALLBACK).</summary>
+    public long ThpFaultFallbacks { get; internal set; }
+
+    /// <summary>Huge PMDs split into PTE tables (kernel: THP_SPLIT_PMD).</summary>
+    public long PmdSplits { get; internal set; }
+
+    /// <summary>Lazyfree PMD-mapped folios reclaim discarded whole, without a split (also counted in <see cref="Discarded"/>).</summary>
+    public long ThpDiscarded { get; internal set; }
+
     /// <summary>Sets every count to zero.</summary>
     public void Reset()
     {
         Faults = AnonFolios = CowCopies = LazyfreeFolios = MadviseFolios = MadvisePtes = 0;
         Discarded = Redirtied = SwappedOut = SwappedIn = KeptReferenced = TlbHits = TlbMisses = ForkCopies = DirectReclaims = 0;
+        ThpFaults = ThpFaultFallbacks = PmdSplits = ThpDiscarded = 0;
     }
 }

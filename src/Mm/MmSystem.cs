@@ -27,7 +27,7 @@ public sealed class MmSystem
         Options = options ?? new MmOptions();
         Arch = Options.Machine is null ? arch : arch.MachineSupportOrDefault.ForMachine(arch, Options.Machine);
         Ops = Arch.Ops;
-        Memory = new PhysicalMemory(Options.PhysicalPages);
+        Memory = new PhysicalMemory(Options.PhysicalPages, maxOrder: Math.Max(PhysicalMemory.MaxOrder, Math.Min(PhysicalMemory.MaxSupportedOrder, System.Numerics.BitOperations.Log2((uint)Arch.Geometry.PtrsPerPte))));
         _agents = BuildAgents(Arch, Options);
         DefaultAgent = _agents[0];
         KernelCpu = DefaultAgent;
@@ -38,6 +38,9 @@ public sealed class MmSystem
 
     /// <summary>The architecture.</summary>
     public ArchInstance Arch { get; }
+
+    /// <summary>True once any address space had a huge PMD (the MMU and the flushes look for PMD entries only then).</summary>
+    public bool HasHugePmds { get; internal set; }
 
     /// <summary>The options it was built with.</summary>
     public MmOptions Options { get; }

@@ -1,5 +1,6 @@
 using ArchPgtable.Arm64;
 using ArchPgtable.Contracts.PmdHelpers;
+using ArchPgtable.Contracts.Running;
 using ArchPgtable.Generic;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
@@ -78,6 +79,60 @@ public sealed class PmdContractTests
         var violations = PmdContract.Check(broken, Seed, cases: 50);
 
         Assert.Contains(violations, v => v.StartsWith("generic: pmdp_set_wrprotect: ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Archs))]
+    public void Verify_runs_every_pmd_property_and_each_holds_or_is_skipped_for_a_reason(string arch)
+    {
+        var results = ContractSuite.Verify(Builds[arch](), new ContractOptions { Cases = 40 });
+        var pmd = results.Where(r => r.Name.StartsWith("pmd", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            ["pmd_format/contract", "pmdp_test_and_clear_young/contract", "pmdp_test_and_clear_young/race", "pmdp_set_access_flags/contract",
+             "pmdp_huge_get_and_clear/contract", "pmdp_huge_get_and_clear/race", "pmdp_huge_get_and_clear_full/contract",
+             "pmdp_set_wrprotect/contract", "pmdp_set_wrprotect/race", "pmdp_invalidate/contract", "pmdp_invalidate/race"],
+            pmd.Select(r => r.Name));
+        Assert.All(pmd, r => Assert.True(r.Status is PropertyStatus.Pass or PropertyStatus.Skip, r.ToString()));
+        Assert.All(pmd.Where(r => r.Name.EndsWith("/contract", StringComparison.Ordinal)), r => Assert.Equal(PropertyStatus.Pass, r.Status));
+        var races = pmd.Where(r => r.Name.EndsWith("/race", StringComparison.Ordinal)).ToList();
+        // The generic defaults are not atomic by design; without hardware A/D nothing races.
+        var expectSkip = arch is "generic" or "arm64-noafdbm" or "riscv64-svade";
+        Assert.All(races, r => Assert.Equal(expectSkip ? PropertyStatus.Skip : PropertyStatus.Pass, r.Status));
+    }
+
+    [Fact]
+    public void A_broken_pmd_override_fails_in_the_suite_with_a_shrunk_counterexample_that_replays()
+    {
+        var generic = Builds["generic"]();
+        var broken = generic.WithPmdOps(new CleaningWrprotect(generic.Format, generic.Geometry));
+
+        var first = ContractSuite.Check(broken, "pmdp_set_wrprotect/contract", new ContractOptions { Cases = 200 });
+
+        Assert.Equal(PropertyStatus.Fail, first.Status);
+        var cx = first.Counterexample!;
+        Assert.Contains("pmdp_set_wrprotect(mm, 0x0, pmdp)", cx.Call, StringComparison.Ordinal);      // shrunk to slot 0
+        Assert.Contains("pfn 1 PMDs", cx.Setup[0], StringComparison.Ordinal);                           // and the first PMD-aligned PFN
+        Assert.Contains(cx.Violations, v => v.StartsWith("pmdp_set_wrprotect: ", StringComparison.Ordinal) && v.Contains("keep dirty (True)", StringComparison.Ordinal));
+        var replay = ContractSuite.Check(broken, "pmdp_set_wrprotect/contract", new ContractOptions { Seed = first.Seed, Cases = 1 });
+        Assert.Equal(PropertyStatus.Fail, replay.Status);
+        Assert.Equal(cx.ToString(), replay.Counterexample!.ToString());
+        Assert.Equal(PropertyStatus.Pass, ContractSuite.Check(broken, "pmdp_invalidate/contract", new ContractOptions { Cases = 50 }).Status);
+    }
+
+    [Fact]
+    public void A_non_atomic_pmd_override_on_arm64_fails_the_race_property()
+    {
+        var arm64 = Builds["arm64-4k"]();
+        var broken = arm64.WithPmdOps(new ArchPgtable.Testing.ReadThenWriteWrprotectPmdOps(arm64.PmdOps!));
+
+        var race = ContractSuite.Check(broken, "pmdp_set_wrprotect/race", new ContractOptions { Cases = 100 });
+
+        Assert.Equal(PropertyStatus.Fail, race.Status);
+        Assert.NotNull(race.Counterexample!.Race);
+        Assert.Contains(race.Counterexample.Violations, v => v.Contains("was lost (not dirty)", StringComparison.Ordinal));
+        Assert.Equal(PropertyStatus.Pass, ContractSuite.Check(broken, "pmdp_set_wrprotect/contract", new ContractOptions { Cases = 50 }).Status);
+        Assert.Equal(PropertyStatus.Pass, ContractSuite.Check(arm64, "pmdp_set_wrprotect/race", new ContractOptions { Cases = 100 }).Status);
     }
 
     [Theory]

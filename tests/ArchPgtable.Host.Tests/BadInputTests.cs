@@ -162,7 +162,8 @@ public sealed class BadInputTests
         Assert.Equal(64UL << 10, folios[0]);
         Assert.Equal(256UL << 10, folios[1]);
         Assert.All(folios, f => Assert.Equal(0UL, f % (64UL << 10)));
-        Assert.Equal([512UL << 20], json.GetProperty("not_modelled").EnumerateArray().Select(e => e.GetUInt64()));
+        Assert.DoesNotContain(512UL << 20, folios);     // the 512M PMD does not fit --size 64M: left out of the default list
+        Assert.Empty(json.GetProperty("not_modelled").EnumerateArray());
     }
 
     /// <summary>A plugins folder holding one file that is not an assembly.</summary>

@@ -56,6 +56,26 @@ public sealed class VerifyCommandTests
         Assert.Equal(JsonValueKind.String, properties[1].GetProperty("skipped").ValueKind);
     }
 
+    [Theory]
+    [InlineData("x86_64", "pass")]
+    [InlineData("riscv64", "pass")]
+    [InlineData("generic", "skip")]
+    public void The_pmd_helper_properties_are_listed_in_every_format(string arch, string raceStatus)
+    {
+        string[] args = ["verify", "--arch", arch, "--cases", "10", "--helper", "pmdp_set_wrprotect", "--seed", "1", "--machine", "default"];
+        CliResult Run(params string[] extra) => CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, [.. args, .. extra]);
+        var json = Run("--format", "json").Json();
+        var properties = Assert.Single(json.GetProperty("builds").EnumerateArray()).GetProperty("properties").EnumerateArray().ToList();
+        Assert.Equal(["pmdp_set_wrprotect/contract", "pmdp_set_wrprotect/race"], properties.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["pass", raceStatus], properties.Select(p => p.GetProperty("status").GetString()));
+
+        var text = Run();
+        Assert.Equal(ExitCodes.Ok, text.ExitCode);
+        Assert.Contains("PASS pmdp_set_wrprotect/contract", text.Out, StringComparison.Ordinal);
+        Assert.Contains("pmdp_set_wrprotect/race", Run("--format", "ktap").Out, StringComparison.Ordinal);
+        Assert.Contains("pmdp_set_wrprotect/race", Run("--format", "csv").Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ktap_is_version_1_with_a_plan_a_subtest_and_skip_directives()
     {

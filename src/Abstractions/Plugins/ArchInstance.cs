@@ -49,6 +49,22 @@ public sealed class ArchInstance
     /// <summary>The same build with other helpers in force (and a new description); everything else is shared.</summary>
     public ArchInstance WithOps(IPageTableOps ops, string description) => Copy(ops, description, KnownFindings);
 
+    /// <summary>The same build with other PMD helpers in force (e.g. a deliberately broken override in a test); everything else is shared.</summary>
+    public ArchInstance WithPmdOps(PmdOps pmdOps) => new()
+    {
+        Arch = Arch,
+        Config = Config,
+        Geometry = Geometry,
+        Format = Format,
+        Ops = Ops,
+        Hardware = Hardware,
+        Invariants = Invariants,
+        KnownFindings = KnownFindings,
+        Machines = Machines,
+        PmdOps = pmdOps,
+        Description = Description,
+    };
+
     private ArchInstance Copy(IPageTableOps ops, string description, IReadOnlyList<KnownFinding> findings) => new()
     {
         Arch = Arch,

@@ -101,4 +101,16 @@ public abstract class PmdOps
     /// <summary>Makes the entry invalid to walkers (still present), flushes the PMD range and returns the old entry.</summary>
     /// <remarks>Kernel: pmdp_invalidate()</remarks>
     public abstract Pmd PmdpInvalidate(IMmContext mm, ulong addr, PtePointer pmdp);
+
+    /// <summary>
+    /// The leaf as the MMU's last-level rules (<see cref="Hardware.IHardwareModel.Translate"/>) evaluate it: the same
+    /// attribute bits with the leaf encoding of a page descriptor (arm64: a level-2 block, bits[1:0] = 01, is evaluated
+    /// like a level-3 page, 11). Default: the bits unchanged.
+    /// </summary>
+    /// <remarks>Kernel: none; the hardware walk of a block descriptor (hardware-semantics.md, block descriptors).</remarks>
+    public virtual Pte HardwareView(Pmd pmd) => pmd.AsPte;
+
+    /// <summary>The inverse of <see cref="HardwareView"/>: the PMD word a hardware access-flag/dirty update writes back.</summary>
+    /// <remarks>Kernel: none; the hardware's compare-and-swap on the block descriptor.</remarks>
+    public virtual Pmd FromHardwareView(Pte descriptor) => Pmd.FromPte(descriptor);
 }

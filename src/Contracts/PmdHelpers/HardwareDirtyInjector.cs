@@ -5,9 +5,10 @@ namespace ArchPgtable.Contracts.PmdHelpers;
 /// <summary>
 /// Race injection for the PMD helpers: just before the helper's first store to the entry, the hardware walker writes
 /// through it (what <see cref="IHardwareModel.Translate"/> does for a write access: set access and dirty with a
-/// compare-and-swap), as a CPU with hardware A/D would between the helper's read and its store.
+/// compare-and-swap), as a CPU with hardware A/D would between the helper's read and its store. The leaf is evaluated
+/// as the MMU evaluates a block (<see cref="PmdOps.HardwareView"/>: an arm64 level-2 block like a page descriptor).
 /// </summary>
-internal sealed class HardwareDirtyInjector(IHardwareModel hardware) : IPteAccessObserver
+internal sealed class HardwareDirtyInjector(IHardwareModel hardware, PmdOps? pmd = null) : IPteAccessObserver
 {
     private bool _busy;
 
@@ -22,11 +23,12 @@ internal sealed class HardwareDirtyInjector(IHardwareModel hardware) : IPteAcces
         }
 
         var current = table.Peek(index);
-        var outcome = hardware.Translate(current, MemoryAccess.Write);
-        if (outcome.Ok && outcome.Updated != current)
+        var view = pmd is null ? current : pmd.HardwareView(Pmd.FromPte(current));
+        var outcome = hardware.Translate(view, MemoryAccess.Write);
+        if (outcome.Ok && outcome.Updated != view)
         {
             _busy = true;
-            table.HardwareCompareExchange(index, outcome.Updated, current);
+            table.HardwareCompareExchange(index, pmd is null ? outcome.Updated : pmd.FromHardwareView(outcome.Updated).AsPte, current);
             _busy = false;
             Injected = true;
         }

@@ -23,17 +23,15 @@ public static class PmdContract
         var ops = arch.PmdOps ?? throw new ArgumentException($"{arch.Arch} has no PMD helpers.", nameof(arch));
         var rng = new Random(seed);
         var violations = new List<string>();
-        var pagesPerPmd = ops.PmdSize >> arch.Geometry.PageShift;
-        var prot = arch.Format.ProtFor(VmFlags.Read | VmFlags.Write);
         for (var n = 0; n < cases && violations.Count < 10; n++)
         {
             var index = rng.Next(arch.Geometry.PtrsPerPte);
             var addr = (ulong)index * ops.PmdSize;
-            var p = ops.PfnPmd((ulong)rng.Next(1, 1 << 12) * pagesPerPmd, prot);
-            p = rng.Next(2) == 0 ? ops.MkOld(p) : ops.MkYoung(p);
-            p = rng.Next(2) == 0 ? ops.MkClean(p) : ops.MkDirty(p);
-            // vm_get_page_prot() of a private writable mapping is read-only (COW); a written THP is made writable (maybe_pmd_mkwrite).
-            p = rng.Next(2) == 0 ? ops.WrProtect(p) : Pmd.FromPte(arch.Format.MkWrite(p.AsPte));
+            var pfnSeed = (ulong)rng.Next(1, 1 << 12);
+            var young = rng.Next(2) != 0;
+            var dirty = rng.Next(2) != 0;
+            var write = rng.Next(2) != 0;
+            var p = Entry(arch, ops, new PmdCase(index, pfnSeed, young, dirty, write));
             var replay = string.Create(CultureInfo.InvariantCulture, $"(replay: seed {seed} case {n}, entry {p})");
             void Fail(string helper, string what) => violations.Add($"{arch.Arch}: {helper}: {what} {replay}");
             Pure(ops, p, Fail);
@@ -45,6 +43,53 @@ public static class PmdContract
             {
                 Helpers(arch, ops, index, addr, p, rng.Next(2) == 0, Fail);
             }
+        }
+
+        return violations;
+    }
+
+    /// <summary>The leaf entry of <paramref name="c"/>: a PMD-aligned PFN with the case's young, dirty and write bits.</summary>
+    internal static Pmd Entry(Plugins.ArchInstance arch, PmdOps ops, PmdCase c)
+    {
+        var p = ops.PfnPmd(c.PfnSeed * (ops.PmdSize >> arch.Geometry.PageShift), arch.Format.ProtFor(VmFlags.Read | VmFlags.Write));
+        p = c.Young ? ops.MkYoung(p) : ops.MkOld(p);
+        p = c.Dirty ? ops.MkDirty(p) : ops.MkClean(p);
+        // vm_get_page_prot() of a private writable mapping is read-only (COW); a written THP is made writable (maybe_pmd_mkwrite).
+        return c.Write ? Pmd.FromPte(arch.Format.MkWrite(p.AsPte)) : ops.WrProtect(p);
+    }
+
+    /// <summary>
+    /// Runs the checks of one <paramref name="helper"/> (a kernel name, or <c>pmd_format</c> for pmd_mkold/pmd_mkclean/pmd_mkinvalid)
+    /// on one case, with the racing hardware write when <paramref name="race"/>; returns the violations.
+    /// </summary>
+    internal static List<string> Test(Plugins.ArchInstance arch, string helper, bool race, PmdCase c)
+    {
+        var ops = arch.PmdOps!;
+        var p = Entry(arch, ops, c);
+        var addr = (ulong)c.Index * ops.PmdSize;
+        var violations = new List<string>();
+        void Fail(string name, string what)
+        {
+            var matches = helper == "pmd_format"
+                ? name.StartsWith("pmd_mk", StringComparison.Ordinal)
+                : name == (race ? helper + "/race" : helper);
+            if (matches)
+            {
+                violations.Add($"{name}: {what}");
+            }
+        }
+
+        if (helper == "pmd_format")
+        {
+            Pure(ops, p, Fail);
+        }
+        else if (race)
+        {
+            Race(arch, ops, c.Index, addr, p, Fail);
+        }
+        else
+        {
+            Helpers(arch, ops, c.Index, addr, p, helper == "pmdp_huge_get_and_clear_full", Fail);
         }
 
         return violations;
@@ -180,7 +225,7 @@ public static class PmdContract
     private static (PmdContext Mm, PtePointer Slot, HardwareDirtyInjector Injector) Racing(Plugins.ArchInstance arch, int index, Pmd p)
     {
         var (mm, slot) = Fresh(arch, index, p);
-        var injector = new HardwareDirtyInjector(arch.Hardware);
+        var injector = new HardwareDirtyInjector(arch.Hardware, arch.PmdOps);
         slot.Table.Observer = injector;
         return (mm, slot, injector);
     }

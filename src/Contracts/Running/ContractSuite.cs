@@ -44,7 +44,7 @@ public static class ContractSuite
         new UpdateMmuTlbRangeContract(),
     ];
 
-    /// <summary>Every property, in report order: per helper its contract then its race property, then ptep_get, ptep_get_lockless, the mkold_clean_ptes equivalence, the arch invariants and the PTE-format identities.</summary>
+    /// <summary>Every property, in report order: per helper its contract then its race property, then ptep_get, ptep_get_lockless, the mkold_clean_ptes equivalence, the arch invariants, the PTE-format identities, folio_pte_batch, then the PMD helpers (contract, race).</summary>
     public static IReadOnlyList<ContractProperty> Properties { get; } =
     [
         .. Helpers.SelectMany(h => h.ModifiesEntries
@@ -58,6 +58,7 @@ public static class ContractSuite
         new SetupInvariantsProperty(),
         new PteFormatIdentitiesProperty(),
         new FolioPteBatchProperty(),
+        .. PmdHelpers.PmdHelperProperty.All,
     ];
 
     /// <summary>The distinct helper names the properties are about (for <c>--helper</c>).</summary>

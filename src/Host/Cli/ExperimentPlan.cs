@@ -26,7 +26,8 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
         var sizes = new List<ulong>();
         if (folioText is null)
         {
-            sizes.AddRange(e.DefaultFolios(arch.Geometry, LazyfreeFolios.ThpEnabled(arch)));
+            // The default list leaves out a size the region cannot hold (the 512M PMD of 64K pages with --size 64M).
+            sizes.AddRange(e.DefaultFolios(arch.Geometry, LazyfreeFolios.ThpEnabled(arch)).Where(f => f <= region || f == arch.Geometry.PageSize));
         }
         else
         {
@@ -85,6 +86,7 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
         return [.. plans.Select((p, i) => new ExperimentReport(p.Experiment, setup.Arch.Arch, setup.Arch.Description, p.RegionBytes, rows[i], p.NotModelled)
         {
             PageSize = setup.Arch.Geometry.PageSize,
+            PmdSize = setup.Arch.Geometry.PmdSize,
             Machine = setup.Machine,
             SetupNotes = p.Experiment.SetupNotes(setup),
             HostWarmupRounds = warmups[i].Rounds,

@@ -27,8 +27,11 @@ internal sealed record ExperimentReport(
     /// <summary>The throwaway region of each warm-up run.</summary>
     public ulong HostWarmupBytes { get; init; }
 
-    /// <summary>The published point of the same folio order as <paramref name="folioBytes"/>, or null.</summary>
-    public PublishedPoint? Published(ulong folioBytes) => Experiment.Published.Match(folioBytes, PageSize);
+    /// <summary>The build's PMD size (0: unknown); a PMD-size folio matches a published PMD-mapped row.</summary>
+    public ulong PmdSize { get; init; }
+
+    /// <summary>The published point of the same folio order as <paramref name="folioBytes"/> (the PMD-mapped row for the PMD size), or null.</summary>
+    public PublishedPoint? Published(ulong folioBytes) => Experiment.Published.Match(folioBytes, PageSize, PmdSize);
 
     /// <summary>Every fault livelock of every row (multi-agent machines only).</summary>
     public IEnumerable<FaultLivelock> Livelocks => Rows.SelectMany(r => r.Old.Livelocks.Concat(r.New.Livelocks));

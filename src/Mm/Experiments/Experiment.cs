@@ -79,7 +79,7 @@ public abstract class Experiment
         ArgumentNullException.ThrowIfNull(setup);
         var old = Run(setup, regionBytes, folioBytes, ExperimentPath.Old);
         var @new = Run(setup, regionBytes, folioBytes, ExperimentPath.New);
-        return new ExperimentRow(folioBytes, old, @new, Published.Match(folioBytes, setup.Arch.Geometry.PageSize));
+        return new ExperimentRow(folioBytes, old, @new, Published.Match(folioBytes, setup.Arch.Geometry.PageSize, setup.Arch.Geometry.PmdSize));
     }
 
     /// <summary>A fresh system with the region mapped read-write and every page written (the usual setup).</summary>
@@ -96,6 +96,7 @@ public abstract class Experiment
             Oracle = false,
             Machine = machine,
             Referenced = referenced,
+            PmdMapping = false, // the fork, mprotect, mremap and reclaim tables measured PTE-mapped THPs
         });
         var mm = sys.CreateMm();
         mm.Mmap(RegionStart, regionBytes, VmFlags.Read | VmFlags.Write);
@@ -105,6 +106,39 @@ public abstract class Experiment
         }
 
         return (sys, mm);
+    }
+
+    /// <summary>
+    /// The scaffolding every run shares: attaches the trace (as <c>NAME FOLIO old|new on ARCH</c>), snapshots the cost
+    /// counters and <see cref="ExperimentEvents"/>, times <paramref name="body"/> inside a trace span named
+    /// <paramref name="operation"/> with the algorithm, and builds the <see cref="ExperimentResult"/> with the simulated
+    /// time <paramref name="nanoseconds"/> gives for the measured counts, the host time, the livelocks and
+    /// <paramref name="metrics"/> (read after the measured part).
+    /// </summary>
+    protected static ExperimentResult Measure(ExperimentSetup setup, MmSystem sys, string operation, string algorithm, ulong folioBytes, ExperimentPath path,
+        Action<Measurement> body, Func<CostSnapshot, ExperimentEvents, double> nanoseconds, Func<IReadOnlyList<ExperimentMetric>> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(sys);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(nanoseconds);
+        ArgumentNullException.ThrowIfNull(metrics);
+        setup.Trace?.Attach(sys, $"{operation} {folioBytes / 1024}K {path.ToString().ToLowerInvariant()} on {setup.Arch.Arch}");
+        var measurement = new Measurement(sys);
+        var cost0 = sys.Counters.Snapshot();
+        var events0 = ExperimentEvents.Of(sys);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        setup.Trace?.Begin(operation, "mm", Tracing.TraceArg.Text("algorithm", algorithm));
+        body(measurement);
+        setup.Trace?.End(operation, "mm", [.. measurement.EndArgs]);
+        sw.Stop();
+        var cost = measurement.Exclude(sys.Counters.Snapshot() - cost0);
+        var events = ExperimentEvents.Of(sys) - events0;
+        return new ExperimentResult(nanoseconds(cost, events) / 1e6, sw.Elapsed.TotalMilliseconds, cost, events)
+        {
+            Livelocks = [.. sys.Livelocks],
+            Metrics = metrics(),
+        };
     }
 
     /// <summary>Present entries in <c>[start, start+bytes)</c> of <paramref name="mm"/> (raw words; the reads are counted, so keep it out of a measured part); with <paramref name="writable"/> only the writable ones.</summary>

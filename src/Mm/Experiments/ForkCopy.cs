@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 using ArchPgtable.Mm.Tracing;
@@ -56,25 +55,17 @@ internal sealed class ForkCopy : Experiment
         ArgumentNullException.ThrowIfNull(setup);
         var (sys, mm) = WrittenRegion(setup, regionBytes, folioBytes, setup.Machine);
         var algorithm = path == ExperimentPath.Old ? ForkAlgorithm.PerPte : ForkAlgorithm.Batched;
-        setup.Trace?.Attach(sys, $"fork {folioBytes / 1024}K {path.ToString().ToLowerInvariant()} on {setup.Arch.Arch}");
-        var cost0 = sys.Counters.Snapshot();
-        var events0 = ExperimentEvents.Of(sys);
         var copies0 = sys.Stats.ForkCopies;
-        var sw = Stopwatch.StartNew();
-        setup.Trace?.Begin("fork", "mm", TraceArg.Text("algorithm", algorithm.ToString()));
-        var child = Fork.Run(mm, algorithm);
-        setup.Trace?.End("fork", "mm", TraceArg.Number("child", child.Id));
-        sw.Stop();
-        var cost = sys.Counters.Snapshot() - cost0;
-        var events = ExperimentEvents.Of(sys) - events0;
-        var copies = sys.Stats.ForkCopies - copies0;
+        MmStruct? child = null;
         var ptes = (long)(regionBytes >> setup.Arch.Geometry.PageShift);
-        var ns = (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (ptes * PerPteNs) + (copies * PerCopyNs)
-            + (events.FolioLookups * FolioLookupNs);
-        return new ExperimentResult(ns / 1e6, sw.Elapsed.TotalMilliseconds, cost, events)
-        {
-            Livelocks = [.. sys.Livelocks],
-            Metrics = [new("copy_calls", copies), new("child_ptes", CountPresent(sys, child, RegionStart, regionBytes))],
-        };
+        return Measure(setup, sys, "fork", algorithm.ToString(), folioBytes, path,
+            m =>
+            {
+                child = Fork.Run(mm, algorithm);
+                m.EndArgs = [TraceArg.Number("child", child.Id)];
+            },
+            (cost, events) => (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (ptes * PerPteNs)
+                + ((sys.Stats.ForkCopies - copies0) * PerCopyNs) + (events.FolioLookups * FolioLookupNs),
+            () => [new("copy_calls", sys.Stats.ForkCopies - copies0), new("child_ptes", CountPresent(sys, child!, RegionStart, regionBytes))]);
     }
 }

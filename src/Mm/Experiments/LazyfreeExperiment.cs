@@ -47,17 +47,17 @@ public sealed class LazyfreeExperiment
     /// </summary>
     public MachineDescription? Machine { get; init; }
 
-    /// <summary>True when a folio of <paramref name="folioBytes"/> would be PMD-mapped (not modelled) rather than PTE-mapped.</summary>
+    /// <summary>True when a folio of <paramref name="folioBytes"/> is PMD-mapped (one leaf PMD, <c>madvise_free_huge_pmd()</c> on both paths) rather than PTE-mapped.</summary>
     public bool IsPmdMapped(ulong folioBytes) => folioBytes >= Arch.Geometry.PmdSize;
 
     /// <summary>Runs one row: old and new MADV_FREE over <paramref name="regionBytes"/> of <paramref name="folioBytes"/> folios.</summary>
-    /// <exception cref="ArgumentException">The sizes do not fit the architecture's pages, or the folio would be PMD-mapped.</exception>
+    /// <exception cref="ArgumentException">The sizes do not fit the architecture's pages, or the folio is larger than the PMD size.</exception>
     public LazyfreeRow Run(ulong regionBytes, ulong folioBytes)
     {
         var g = Arch.Geometry;
-        if (IsPmdMapped(folioBytes))
+        if (folioBytes > g.PmdSize)
         {
-            throw new ArgumentException($"a {folioBytes}-byte folio is PMD-mapped on this geometry; PMD mappings are not modelled.", nameof(folioBytes));
+            throw new ArgumentException($"a {folioBytes}-byte folio is larger than the PMD size ({g.PmdSize} bytes) of this geometry.", nameof(folioBytes));
         }
 
         if (regionBytes == 0 || regionBytes % folioBytes != 0 || regionBytes % g.PageSize != 0)
@@ -67,7 +67,7 @@ public sealed class LazyfreeExperiment
 
         var old = RunOne(regionBytes, folioBytes, MadviseFreeAlgorithm.Old);
         var @new = RunOne(regionBytes, folioBytes, MadviseFreeAlgorithm.New);
-        return new LazyfreeRow(folioBytes, old, @new, PublishedLazyfree.Change(folioBytes));
+        return new LazyfreeRow(folioBytes, old, @new, PublishedLazyfree.Change(IsPmdMapped(folioBytes) ? PublishedLazyfree.PmdRowBytes : folioBytes));
     }
 
     /// <summary>Runs one side of one row on a fresh machine: MADV_FREE with <paramref name="algorithm"/> over <paramref name="regionBytes"/> of <paramref name="folioBytes"/> folios.</summary>
@@ -93,6 +93,7 @@ public sealed class LazyfreeExperiment
         var cost0 = sys.Counters.Snapshot();
         var stats0 = MmStatsSnapshot.Of(sys.Stats);
         var events0 = ExperimentEvents.Of(sys);
+        var pmdSplits0 = sys.Stats.PmdSplits;
         var sw = Stopwatch.StartNew();
         Trace?.Begin("madvise", "mm", TraceArg.Hex("start", RegionStart), TraceArg.Hex("len_in", regionBytes),
             TraceArg.Text("behavior", "MADV_FREE"), TraceArg.Text("algorithm", algorithm.ToString().ToLowerInvariant()));
@@ -102,6 +103,7 @@ public sealed class LazyfreeExperiment
         var cost = sys.Counters.Snapshot() - cost0;
         var stats = MmStatsSnapshot.Of(sys.Stats) - stats0;
         var events = ExperimentEvents.Of(sys) - events0;
+        var pmdSplits = sys.Stats.PmdSplits - pmdSplits0;
         var (lazy, cleanOld) = Outcome(sys, mm, regionBytes);
         if (sys.Agents.Count > 1)
         {
@@ -112,6 +114,7 @@ public sealed class LazyfreeExperiment
         {
             Livelocks = [.. sys.Livelocks],
             Events = events,
+            PmdSplits = pmdSplits,
         };
     }
 
@@ -140,6 +143,22 @@ public sealed class LazyfreeExperiment
         long lazy = 0, cleanOld = 0;
         for (var va = RegionStart; va < RegionStart + regionBytes; va += g.PageSize)
         {
+            if (HugePmd.TryGetLeaf(mm, va, out _, out var pmd))
+            {
+                // A huge PMD: its pages are as clean, old and lazyfree as the leaf and its folio.
+                var pmdOps = sys.Arch.PmdOps!;
+                var n = (long)(g.PmdSize >> g.PageShift);
+                if (pmdOps.Present(pmd))
+                {
+                    cleanOld += !pmdOps.Young(pmd) && !pmdOps.Dirty(pmd) ? n : 0;
+                    var hf = sys.Memory.Flags(pmdOps.Pfn(pmd));
+                    lazy += (hf & FolioFlags.Anon) != 0 && (hf & FolioFlags.SwapBacked) == 0 ? n : 0;
+                }
+
+                va += g.PmdSize - g.PageSize;
+                continue;
+            }
+
             var ptep = mm.PageTable.PtePointer(va);
             var pte = sys.Ops.PtepGet(ptep);
             if (!fmt.Present(pte))

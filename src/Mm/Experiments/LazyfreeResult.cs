@@ -14,6 +14,9 @@ public sealed record LazyfreeResult(double SimulatedMs, double HostMs, CostSnaps
 
     /// <summary>Folio lookups and faults of the measured MADV_FREE.</summary>
     public ExperimentEvents Events { get; init; }
+
+    /// <summary>Huge PMDs split by the measured MADV_FREE (0 over whole PMDs: madvise_free_huge_pmd() does not split).</summary>
+    public long PmdSplits { get; init; }
 }
 
 /// <summary>One row of the lazyfree experiment: a folio size, the old and new algorithm, and the published change.</summary>

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
-using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Mm.Experiments;
 
@@ -48,30 +46,20 @@ internal sealed class MprotectToggle : Experiment
         ArgumentNullException.ThrowIfNull(setup);
         var (sys, mm) = WrittenRegion(setup, regionBytes, folioBytes, setup.Machine);
         var algorithm = path == ExperimentPath.Old ? MprotectAlgorithm.Old : MprotectAlgorithm.New;
-        setup.Trace?.Attach(sys, $"mprotect {folioBytes / 1024}K {path.ToString().ToLowerInvariant()} on {setup.Arch.Arch}");
-        var cost0 = sys.Counters.Snapshot();
-        var events0 = ExperimentEvents.Of(sys);
-        var sw = Stopwatch.StartNew();
-        setup.Trace?.Begin("mprotect", "mm", TraceArg.Text("algorithm", algorithm.ToString()));
-        Mprotect.Run(mm, RegionStart, regionBytes, VmFlags.Read, algorithm);
-        var cost1 = sys.Counters.Snapshot();
-        var readOnly = CountPresent(sys, mm, RegionStart, regionBytes, writable: true);
-        var cost2 = sys.Counters.Snapshot();
-        Mprotect.Run(mm, RegionStart, regionBytes, VmFlags.Read | VmFlags.Write, algorithm);
-        setup.Trace?.End("mprotect", "mm");
-        sw.Stop();
-        var cost = sys.Counters.Snapshot() - cost0 - (cost2 - cost1);
-        var events = ExperimentEvents.Of(sys) - events0;
+        long readOnly = 0;
         var ptes = (long)(regionBytes >> setup.Arch.Geometry.PageShift);
-        var ns = (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (2 * ptes * PerPteNs);
-        return new ExperimentResult(ns / 1e6, sw.Elapsed.TotalMilliseconds, cost, events)
-        {
-            Livelocks = [.. sys.Livelocks],
-            Metrics =
+        return Measure(setup, sys, "mprotect", algorithm.ToString(), folioBytes, path,
+            m =>
+            {
+                Mprotect.Run(mm, RegionStart, regionBytes, VmFlags.Read, algorithm);
+                readOnly = m.Unmeasured(() => CountPresent(sys, mm, RegionStart, regionBytes, writable: true));
+                Mprotect.Run(mm, RegionStart, regionBytes, VmFlags.Read | VmFlags.Write, algorithm);
+            },
+            (cost, _) => (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (2 * ptes * PerPteNs),
+            () =>
             [
                 new("writable_while_ro", readOnly),
                 new("writable_after", CountPresent(sys, mm, RegionStart, regionBytes, writable: true)),
-            ],
-        };
+            ]);
     }
 }

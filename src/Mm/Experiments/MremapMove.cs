@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using ArchPgtable.Mm.Operations;
-using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Mm.Experiments;
 
@@ -50,27 +48,16 @@ internal sealed class MremapMove : Experiment
         var target = RegionStart + ((regionBytes + (1UL << 30) - 1) & ~((1UL << 30) - 1));
         var (sys, mm) = WrittenRegion(setup, regionBytes, folioBytes, setup.Machine);
         var algorithm = path == ExperimentPath.Old ? MremapAlgorithm.Old : MremapAlgorithm.New;
-        setup.Trace?.Attach(sys, $"mremap {folioBytes / 1024}K {path.ToString().ToLowerInvariant()} on {setup.Arch.Arch}");
-        var cost0 = sys.Counters.Snapshot();
-        var events0 = ExperimentEvents.Of(sys);
-        var sw = Stopwatch.StartNew();
-        setup.Trace?.Begin("mremap", "mm", TraceArg.Text("algorithm", algorithm.ToString()));
-        Mremap.Run(mm, RegionStart, regionBytes, target, algorithm);
-        var cost1 = sys.Counters.Snapshot();
-        var moved = CountPresent(sys, mm, target, regionBytes);
-        var left = CountPresent(sys, mm, RegionStart, regionBytes);
-        var cost2 = sys.Counters.Snapshot();
-        Munmap.Run(mm, target, regionBytes);
-        setup.Trace?.End("mremap", "mm");
-        sw.Stop();
-        var cost = sys.Counters.Snapshot() - cost0 - (cost2 - cost1);
-        var events = ExperimentEvents.Of(sys) - events0;
+        long moved = 0, left = 0;
         var ptes = (long)(regionBytes >> setup.Arch.Geometry.PageShift);
-        var ns = (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (ptes * PerPteNs);
-        return new ExperimentResult(ns / 1e6, sw.Elapsed.TotalMilliseconds, cost, events)
-        {
-            Livelocks = [.. sys.Livelocks],
-            Metrics = [new("moved_ptes", moved), new("left_ptes", left)],
-        };
+        return Measure(setup, sys, "mremap", algorithm.ToString(), folioBytes, path,
+            m =>
+            {
+                Mremap.Run(mm, RegionStart, regionBytes, target, algorithm);
+                (moved, left) = m.Unmeasured(() => (CountPresent(sys, mm, target, regionBytes), CountPresent(sys, mm, RegionStart, regionBytes)));
+                Munmap.Run(mm, target, regionBytes);
+            },
+            (cost, _) => (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (ptes * PerPteNs),
+            () => [new("moved_ptes", moved), new("left_ptes", left)]);
     }
 }

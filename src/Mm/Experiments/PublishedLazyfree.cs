@@ -38,6 +38,9 @@ public static class PublishedLazyfree
         [2048] = 0,
     };
 
+    /// <summary>The published row of the PMD-mapped THP (2048K on 4 KiB pages): on another granule it is matched to that granule's PMD size, not to order 9.</summary>
+    public const ulong PmdRowBytes = 2048 * 1024;
+
     /// <summary>The published change for a folio size as a fraction (−0.94 for −94%), or null for a size the letter does not list.</summary>
     public static double? Change(ulong folioBytes) =>
         ChangePercent.TryGetValue(folioBytes / 1024, out var p) ? p / 100.0 : null;

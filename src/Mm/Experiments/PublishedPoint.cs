@@ -7,6 +7,9 @@ namespace ArchPgtable.Mm.Experiments;
 /// <param name="Change">The change as printed ((new − old) / old, e.g. −0.94), or null when only the figures were.</param>
 public sealed record PublishedPoint(ulong FolioKiB, double? Old, double? New, double? Change)
 {
+    /// <summary>The published row measured a PMD-mapped THP (matched to the PMD size of any granule, see <see cref="PublishedTable.Match(ulong, ulong, ulong)"/>).</summary>
+    public bool PmdMapped { get; init; }
+
     /// <summary>The folio order (log2 of base pages) on the published 4 KiB pages.</summary>
     public int Order => System.Numerics.BitOperations.Log2(FolioKiB / 4);
 

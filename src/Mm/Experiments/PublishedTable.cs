@@ -20,6 +20,24 @@ public sealed record PublishedTable(string Source, string Machine, string Unit, 
     /// <summary>Published figures that are not per folio size, one line each.</summary>
     public IReadOnlyList<string> Headlines { get; init; } = [];
 
+    /// <summary>
+    /// The row for <paramref name="folioBytes"/> on a geometry of <paramref name="pageSize"/>-byte pages and
+    /// <paramref name="pmdSize"/>-byte PMDs: a PMD-size folio matches the table's <see cref="PublishedPoint.PmdMapped"/> row
+    /// (on 16K or 64K pages the published 2048K row is compared with the 32M or 512M PMD), any other size the row of the
+    /// same folio order that is not PMD-mapped; null when there is none.
+    /// </summary>
+    public PublishedPoint? Match(ulong folioBytes, ulong pageSize, ulong pmdSize)
+    {
+        var pmd = pmdSize != 0 && folioBytes == pmdSize;
+        if (pmd && Points.FirstOrDefault(p => p.PmdMapped) is { } row)
+        {
+            return row;
+        }
+
+        var byOrder = Match(folioBytes, pageSize);
+        return byOrder is { PmdMapped: true } && !pmd ? null : byOrder;
+    }
+
     /// <summary>The row of the same folio order as <paramref name="folioBytes"/> on <paramref name="pageSize"/>-byte pages, or null.</summary>
     public PublishedPoint? Match(ulong folioBytes, ulong pageSize)
     {

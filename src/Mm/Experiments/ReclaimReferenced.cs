@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using ArchPgtable.Mm.Operations;
-using ArchPgtable.Mm.Tracing;
 
 namespace ArchPgtable.Mm.Experiments;
 
@@ -49,28 +47,16 @@ internal sealed class ReclaimReferenced : Experiment
         ArgumentNullException.ThrowIfNull(setup);
         var algorithm = path == ExperimentPath.Old ? ReferenceAlgorithm.Old : ReferenceAlgorithm.New;
         var (sys, mm) = WrittenRegion(setup, regionBytes, folioBytes, setup.Machine, referenced: algorithm);
-        setup.Trace?.Attach(sys, $"reclaim {folioBytes / 1024}K {path.ToString().ToLowerInvariant()} on {setup.Arch.Arch}");
-        var cost0 = sys.Counters.Snapshot();
-        var events0 = ExperimentEvents.Of(sys);
-        var sw = Stopwatch.StartNew();
-        setup.Trace?.Begin("reclaim", "mm", TraceArg.Text("algorithm", algorithm.ToString()));
-        var outcomes = Reclaim.Range(mm, RegionStart, regionBytes);
-        setup.Trace?.End("reclaim", "mm");
-        sw.Stop();
-        var cost = sys.Counters.Snapshot() - cost0;
-        var events = ExperimentEvents.Of(sys) - events0;
+        IReadOnlyList<(ulong Folio, ReclaimOutcome Outcome)> outcomes = [];
         var ptes = (long)(regionBytes >> setup.Arch.Geometry.PageShift);
-        var folios = outcomes.Count;
-        var calls = path == ExperimentPath.Old ? ptes : folios;
-        var ns = (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (folios * PerFolioNs) + (calls * PerCallNs);
-        return new ExperimentResult(ns / 1e6, sw.Elapsed.TotalMilliseconds, cost, events)
-        {
-            Livelocks = [.. sys.Livelocks],
-            Metrics =
+        return Measure(setup, sys, "reclaim", algorithm.ToString(), folioBytes, path,
+            _ => outcomes = Reclaim.Range(mm, RegionStart, regionBytes),
+            (cost, _) => (Experiments.CostModel.Default.Milliseconds(cost, default) * 1e6) + (outcomes.Count * PerFolioNs)
+                + ((path == ExperimentPath.Old ? ptes : outcomes.Count) * PerCallNs),
+            () =>
             [
-                new("folios", folios),
+                new("folios", outcomes.Count),
                 new("kept_referenced", outcomes.Count(o => o.Outcome == ReclaimOutcome.KeptReferenced)),
-            ],
-        };
+            ]);
     }
 }

@@ -96,12 +96,12 @@ public sealed class MmTlbFlusher : ITlbFlusher
         var endVpn = (end + _geometry.PageSize - 1) >> _geometry.PageShift;
         if (_system is null)
         {
-            _tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+            _tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes, PmdPages);
             return;
         }
 
         var cpu = _localOnly ? _self! : _system.KernelCpu;
-        cpu.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+        cpu.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes, PmdPages);
         Count(cpu);
         if (!notifySecondary)
         {
@@ -112,7 +112,7 @@ public sealed class MmTlbFlusher : ITlbFlusher
         {
             if (agent.IsDevice)
             {
-                agent.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+                agent.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes, PmdPages);
                 Count(agent);
             }
         }
@@ -120,14 +120,17 @@ public sealed class MmTlbFlusher : ITlbFlusher
 
     private void Invalidate(ulong startVpn, ulong endVpn)
     {
-        _tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+        _tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes, PmdPages);
         Count(_self);
         foreach (var agent in _others)
         {
-            agent.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes);
+            agent.Tlb.InvalidateRange(_asid, startVpn, endVpn, _geometry.ContPtes, PmdPages);
             Count(agent);
         }
     }
+
+    /// <summary>Pages of a huge PMD entry once the system has mapped one (then flushes remove PMD entries too); 0 before.</summary>
+    private int PmdPages => _system is { HasHugePmds: true } ? _geometry.PtrsPerPte : 0;
 
     private static void Count(MmAgent? agent)
     {

@@ -72,7 +72,7 @@ public sealed class Mmu
         agent.Stats.Accesses++;
         for (var attempt = 0; attempt < limit; attempt++)
         {
-            if (tlb.TryLookup(mm.Id, vpn, g.ContPtes, out var hit))
+            if (tlb.TryLookup(mm.Id, vpn, g.ContPtes, _system.HasHugePmds ? g.PtrsPerPte : 0, out var hit))
             {
                 var cached = hw.Translate(hit.Descriptor, access);
                 if (cached.Ok && cached.Updated == hit.Descriptor)
@@ -97,6 +97,32 @@ public sealed class Mmu
             }
 
             var table = mm.PageTable.Find(va);
+            if (table is null && _system.HasHugePmds && mm.PageTable.FindPmd(va) is { } pmdp && !pmdp.Table.Peek(pmdp.Index).IsNone)
+            {
+                var huge = StepHuge(pmdp, hw, access, vpn);
+                if (huge.Fault != MmuFaultKind.None)
+                {
+                    lastFault = huge.Fault;
+                    faults++;
+                    Fault(agent, mm, va, lastFault, access);
+                    if (GaveUp())
+                    {
+                        return -1;
+                    }
+
+                    continue;
+                }
+
+                if (huge.Raced)
+                {
+                    continue;
+                }
+
+                _system.Faults.Trace = null;
+                tlb.Fill(mm.Id, huge.Entry);
+                return DataAccess(mm, va, huge.Entry.BasePfn + (vpn - huge.Entry.BaseVpn), access);
+            }
+
             if (table is null)
             {
                 lastFault = MmuFaultKind.Translation;
@@ -148,6 +174,44 @@ public sealed class Mmu
 
         RecordLivelock(agent, mm, va, access, faults, lastFault);
         return -1;
+    }
+
+    /// <summary>
+    /// The walk ending at a huge PMD: the leaf evaluated by the agent's last-level rules through
+    /// <see cref="PmdOps.HardwareView"/> (its A/D capability applies to the block as to a page), an access-flag/dirty update
+    /// written back to the PMD with one compare-and-swap, and one TLB entry for the whole PMD.
+    /// </summary>
+    /// <remarks>Kernel: none; the hardware walk of a level-2 block (arm64), a PSE PDE (x86), a leaf PMD (riscv).</remarks>
+    private (MmuFaultKind Fault, bool Raced, TlbEntry Entry) StepHuge(PtePointer pmdp, IHardwareModel hw, MemoryAccess access, ulong vpn)
+    {
+        var ops = _system.Arch.PmdOps!;
+        var raw = pmdp.Table.Peek(pmdp.Index);
+        var view = ops.HardwareView(Pmd.FromPte(raw));
+        var outcome = hw.Translate(view, access);
+        if (!outcome.Ok)
+        {
+            return (outcome.Fault, false, default);
+        }
+
+        if (outcome.Updated != view)
+        {
+            var updated = ops.FromHardwareView(outcome.Updated).AsPte;
+            if (pmdp.Table.HardwareCompareExchange(pmdp.Index, updated, raw) != raw)
+            {
+                return (MmuFaultKind.None, true, default);
+            }
+
+            if (_system.Tracer is { } tracer)
+            {
+                tracer.Instant("pmd_hw_update", "pte", TraceArg.Hex("old", raw.Value), TraceArg.Hex("new", updated.Value),
+                    TraceArg.Text("access", access == MemoryAccess.Write ? "write" : "read"));
+            }
+        }
+
+        var pages = _system.Arch.Geometry.PtrsPerPte;
+        var baseVpn = vpn & ~(ulong)(pages - 1);
+        var basePfn = _system.Format.Pfn(outcome.Updated) & ~(ulong)(pages - 1);
+        return (MmuFaultKind.None, false, new TlbEntry(baseVpn, pages, outcome.Updated, basePfn));
     }
 
     private void Fault(MmAgent agent, MmStruct mm, ulong va, MmuFaultKind kind, MemoryAccess access)

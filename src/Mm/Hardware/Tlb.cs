@@ -33,6 +33,12 @@ public sealed class Tlb
         return blockPages > 1 && _entries.TryGetValue((asid, vpn & ~(ulong)(blockPages - 1), blockPages), out entry);
     }
 
+    /// <summary>Finds the entry covering <paramref name="vpn"/>: a page, a contiguous block of <paramref name="blockPages"/> pages, or
+    /// (when <paramref name="pmdPages"/> &gt; 1) a huge PMD of <paramref name="pmdPages"/> pages cached as one entry.</summary>
+    public bool TryLookup(int asid, ulong vpn, int blockPages, int pmdPages, out TlbEntry entry) =>
+        TryLookup(asid, vpn, blockPages, out entry)
+        || (pmdPages > 1 && _entries.TryGetValue((asid, vpn & ~(ulong)(pmdPages - 1), pmdPages), out entry));
+
     /// <summary>Caches an entry, evicting the oldest when full.</summary>
     public void Fill(int asid, TlbEntry entry)
     {
@@ -58,7 +64,12 @@ public sealed class Tlb
 
     /// <summary>Removes every entry of <paramref name="asid"/> that covers a page in <c>[startVpn, endVpn)</c>.</summary>
     /// <remarks>Kernel: TLBI VAE1IS per page / TLBI RVAE1IS; INVLPG; SFENCE.VMA with an address</remarks>
-    public void InvalidateRange(int asid, ulong startVpn, ulong endVpn, int blockPages)
+    public void InvalidateRange(int asid, ulong startVpn, ulong endVpn, int blockPages) => InvalidateRange(asid, startVpn, endVpn, blockPages, 0);
+
+    /// <summary>Removes every entry of <paramref name="asid"/> that covers a page in <c>[startVpn, endVpn)</c>, huge PMD entries of
+    /// <paramref name="pmdPages"/> pages included (0: none are cached).</summary>
+    /// <remarks>Kernel: TLBI VAE1IS per page / TLBI RVAE1IS; INVLPG; SFENCE.VMA with an address — a block entry is hit by any address in it</remarks>
+    public void InvalidateRange(int asid, ulong startVpn, ulong endVpn, int blockPages, int pmdPages)
     {
         if (endVpn <= startVpn)
         {
@@ -103,6 +114,14 @@ public sealed class Tlb
             if (blockPages > 1)
             {
                 _entries.Remove((asid, vpn & ~(ulong)(blockPages - 1), blockPages));
+            }
+        }
+
+        if (pmdPages > 1)
+        {
+            for (var b = startVpn & ~(ulong)(pmdPages - 1); b < endVpn; b += (ulong)pmdPages)
+            {
+                _entries.Remove((asid, b, pmdPages));
             }
         }
     }

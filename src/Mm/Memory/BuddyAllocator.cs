@@ -19,13 +19,15 @@ internal sealed class BuddyAllocator
     private readonly ulong[][] _summary;
     private readonly int[] _summaryHint;
     private readonly long[] _freeBlocks;
+    private readonly int _maxOrder;
 
     /// <summary>An allocator for <c>[basePfn, basePfn + pages)</c> with nothing free yet.</summary>
-    public BuddyAllocator(ulong basePfn, long pages)
+    public BuddyAllocator(ulong basePfn, long pages, int maxOrder = PhysicalMemory.MaxOrder)
     {
+        _maxOrder = maxOrder;
         _base = basePfn;
         _end = basePfn + (ulong)pages;
-        var orders = PhysicalMemory.MaxOrder + 1;
+        var orders = maxOrder + 1;
         _bits = new ulong[orders][];
         _summary = new ulong[orders][];
         _summaryHint = new int[orders];
@@ -110,7 +112,7 @@ internal sealed class BuddyAllocator
     /// <remarks>Kernel: __free_one_page()</remarks>
     public void Free(ulong head, int order)
     {
-        while (order < PhysicalMemory.MaxOrder)
+        while (order < _maxOrder)
         {
             var buddy = head ^ (1UL << order);
             if (!IsFreeBlock(buddy, order))
@@ -133,7 +135,7 @@ internal sealed class BuddyAllocator
         while (from < to)
         {
             var order = 0;
-            while (order < PhysicalMemory.MaxOrder && (from & ((2UL << order) - 1)) == 0 && from + (2UL << order) <= to)
+            while (order < _maxOrder && (from & ((2UL << order) - 1)) == 0 && from + (2UL << order) <= to)
             {
                 order++;
             }

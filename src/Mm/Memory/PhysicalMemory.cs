@@ -17,6 +17,10 @@ public sealed class PhysicalMemory
     /// <remarks>Kernel: MAX_PAGE_ORDER (orders above it are not modelled).</remarks>
     public const int MaxOrder = 10;
 
+    /// <summary>The largest <see cref="MaxPageOrder"/> a memory may have (arm64 64K pages: the 512M PMD order).</summary>
+    /// <remarks>Kernel: ARCH_FORCE_MAX_ORDER's largest default (13, arm64 with 64K pages).</remarks>
+    public const int MaxSupportedOrder = 13;
+
     private readonly int[] _version;
     private readonly byte[] _order;
     private readonly FolioFlags[] _flags;
@@ -24,9 +28,16 @@ public sealed class PhysicalMemory
     private readonly ulong[] _anonExclusive;
     private readonly BuddyAllocator _buddy;
 
-    /// <summary>Creates a PFN space of <paramref name="pages"/> pages starting at <paramref name="basePfn"/>.</summary>
-    public PhysicalMemory(long pages, ulong basePfn = 0x80000)
+    /// <summary>Creates a PFN space of <paramref name="pages"/> pages starting at <paramref name="basePfn"/>, whose buddy allocator
+    /// keeps blocks up to <paramref name="maxOrder"/> (default <see cref="MaxOrder"/>; the PMD order where that is larger).</summary>
+    public PhysicalMemory(long pages, ulong basePfn = 0x80000, int maxOrder = MaxOrder)
     {
+        if (maxOrder is < MaxOrder or > MaxSupportedOrder)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxOrder), maxOrder, $"the largest buddy order must be {MaxOrder}..{MaxSupportedOrder}.");
+        }
+
+        MaxPageOrder = maxOrder;
         if (pages < 2 || pages > int.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(pages), pages, "physical memory must have 2..2^31-1 pages.");
@@ -39,11 +50,15 @@ public sealed class PhysicalMemory
         _flags = new FolioFlags[pages];
         _mapcount = new byte[pages];
         _anonExclusive = new ulong[(pages + 63) / 64];
-        _buddy = new BuddyAllocator(basePfn, pages);
+        _buddy = new BuddyAllocator(basePfn, pages, maxOrder);
         ZeroPfn = basePfn;
         _flags[0] = FolioFlags.Allocated;
         _buddy.AddRange(basePfn + 1, basePfn + (ulong)pages);
     }
+
+    /// <summary>The largest folio order this memory allocates.</summary>
+    /// <remarks>Kernel: MAX_PAGE_ORDER</remarks>
+    public int MaxPageOrder { get; }
 
     /// <summary>The first PFN.</summary>
     public ulong BasePfn { get; }
@@ -67,8 +82,8 @@ public sealed class PhysicalMemory
 
     /// <summary>Free buddy blocks of exactly <paramref name="order"/>.</summary>
     /// <remarks>Kernel: zone-&gt;free_area[order].nr_free</remarks>
-    public long FreeBlocks(int order) => order is < 0 or > MaxOrder
-        ? throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.")
+    public long FreeBlocks(int order) => order is < 0 || order > MaxPageOrder
+        ? throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxPageOrder}.")
         : _buddy.FreeBlocks(order);
 
     /// <summary>The largest order a free block has, or −1 when memory is full.</summary>
@@ -79,9 +94,9 @@ public sealed class PhysicalMemory
     /// <remarks>Kernel: folio_alloc() / vma_alloc_folio()</remarks>
     public ulong AllocFolio(int order, FolioFlags flags)
     {
-        if (order is < 0 or > MaxOrder)
+        if (order is < 0 || order > MaxPageOrder)
         {
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.");
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxPageOrder}.");
         }
 
         if (!TryAllocFolio(order, flags, out var head))
@@ -100,9 +115,9 @@ public sealed class PhysicalMemory
     /// <remarks>Kernel: folio_alloc() returning NULL</remarks>
     public bool TryAllocFolio(int order, FolioFlags flags, out ulong head)
     {
-        if (order is < 0 or > MaxOrder)
+        if (order is < 0 || order > MaxPageOrder)
         {
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxOrder}.");
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{MaxPageOrder}.");
         }
 
         if (!_buddy.TryAlloc(order, out head))
@@ -147,7 +162,7 @@ public sealed class PhysicalMemory
 
     /// <summary>True when <paramref name="pfn"/> heads a free buddy block of exactly <paramref name="order"/>.</summary>
     /// <remarks>Kernel: PageBuddy(page) &amp;&amp; buddy_order(page) == order</remarks>
-    public bool IsFreeBlock(ulong pfn, int order) => order is >= 0 and <= MaxOrder && _buddy.IsFreeBlock(pfn, order);
+    public bool IsFreeBlock(ulong pfn, int order) => order >= 0 && order <= MaxPageOrder && _buddy.IsFreeBlock(pfn, order);
 
     /// <summary>True when the page is marked exclusive to the one process that maps it (a writable private mapping needs it).</summary>
     /// <remarks>Kernel: PageAnonExclusive()</remarks>

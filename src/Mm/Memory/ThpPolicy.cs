@@ -9,7 +9,7 @@ namespace ArchPgtable.Mm.Memory;
 /// <remarks>Kernel: thp_vma_allowable_orders() / alloc_anon_folio()</remarks>
 public sealed class ThpPolicy
 {
-    private readonly bool[] _enabled = new bool[PhysicalMemory.MaxOrder + 1];
+    private readonly bool[] _enabled = new bool[PhysicalMemory.MaxSupportedOrder + 1];
 
     /// <summary>Only order-0 (base page) folios.</summary>
     public static ThpPolicy BasePagesOnly => new();
@@ -42,14 +42,14 @@ public sealed class ThpPolicy
     /// <summary>Enables one order.</summary>
     public void Enable(int order)
     {
-        if (order is < 0 or > PhysicalMemory.MaxOrder)
+        if (order is < 0 or > PhysicalMemory.MaxSupportedOrder)
         {
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{PhysicalMemory.MaxOrder}.");
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"folio order must be 0..{PhysicalMemory.MaxSupportedOrder}.");
         }
 
         _enabled[order] = true;
     }
 
     /// <summary>True when the fault path may allocate folios of <paramref name="order"/> (always for 0).</summary>
-    public bool IsEnabled(int order) => order == 0 || (order is > 0 and <= PhysicalMemory.MaxOrder && _enabled[order]);
+    public bool IsEnabled(int order) => order == 0 || (order is > 0 and <= PhysicalMemory.MaxSupportedOrder && _enabled[order]);
 }

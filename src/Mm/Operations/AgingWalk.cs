@@ -23,6 +23,20 @@ public static class AgingWalk
         {
             var next = RangeCheck.PmdEnd(mm, chunk, end);
             var table = mm.PageTable.Find(chunk);
+            if (table is null && sys.HasHugePmds && HugePmd.TryGetLeaf(mm, chunk, out var pmdp, out var pmd) && sys.Arch.PmdOps!.Present(pmd))
+            {
+                // walk_pmd_range_locked(): pmdp_test_and_clear_young() on the huge PMD, no flush.
+                var head = sys.Arch.PmdOps.Pfn(pmd);
+                if (HugePmd.ClearYoung(mm, chunk & ~(g.PmdSize - 1), pmdp, flush: false))
+                {
+                    mem.SetFlags(head, Memory.FolioFlags.Referenced);
+                    young.Add(head);
+                }
+
+                chunk = next;
+                continue;
+            }
+
             for (var addr = chunk; table is not null && addr < next;)
             {
                 var ptep = table[g.PteIndex(addr)];

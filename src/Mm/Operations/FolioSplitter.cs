@@ -5,7 +5,7 @@ namespace ArchPgtable.Mm.Operations;
 /// as migration entries do), split the memmap, remap each page with its old bits. On arm64 the
 /// first clear of a contiguous block unfolds it.
 /// </summary>
-/// <remarks>Kernel: split_folio() → unmap_folio() (try_to_migrate: ptep_clear_flush() per PTE), __split_huge_page(), remap_page().</remarks>
+/// <remarks>Kernel: split_folio() → unmap_folio() (try_to_migrate with TTU_SPLIT_HUGE_PMD: split_huge_pmd_address(), then ptep_clear_flush() per PTE), __split_huge_page(), remap_page().</remarks>
 public static class FolioSplitter
 {
     /// <summary>Splits the folio containing <paramref name="pfn"/>, which <paramref name="mm"/> maps at <paramref name="va"/>; returns false (EBUSY) when the folio is locked or also mapped where this mm's page table does not show it.</summary>
@@ -29,6 +29,12 @@ public static class FolioSplitter
         }
 
         var folioVa = va - ((pfn - folio.StartPfn) << g.PageShift);
+        if (sys.HasHugePmds && HugePmd.TryGetLeaf(mm, folioVa, out _, out var pmd) && sys.Arch.PmdOps!.Pfn(pmd) == folio.StartPfn)
+        {
+            // A PMD-mapped folio: unmap_folio() splits the PMD first (TTU_SPLIT_HUGE_PMD), then the PTEs are handled as below.
+            HugePmd.Split(mm, folioVa);
+        }
+
         var mapped = new List<(ulong Va, PtePointer Ptep)>(folio.NrPages);
         for (var i = 0; i < folio.NrPages; i++)
         {

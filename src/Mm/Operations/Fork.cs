@@ -20,7 +20,12 @@ public static class Fork
             {
                 var next = RangeCheck.PmdEnd(parent, addr, vma.End);
                 var src = parent.PageTable.Find(addr);
-                if (src is not null)
+                if (src is null && sys.HasHugePmds && HugePmd.TryGetLeaf(parent, addr, out var pmdp, out _))
+                {
+                    // copy_pmd_range(): a huge PMD is copied whole (a VMA always covers whole huge PMDs: partial ones were split).
+                    HugePmd.Copy(parent, child, vma, addr & ~(sys.Arch.Geometry.PmdSize - 1), pmdp);
+                }
+                else if (src is not null)
                 {
                     if (algorithm == ForkAlgorithm.PerPte)
                     {

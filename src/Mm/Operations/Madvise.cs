@@ -16,6 +16,11 @@ public static class Madvise
         {
             var next = RangeCheck.PmdEnd(mm, addr, end);
             var table = mm.PageTable.Find(addr);
+            if (table is null && mm.System.HasHugePmds && !HugePmd.MadviseFree(mm, gather, addr, next))
+            {
+                table = mm.PageTable.Find(addr); // part of a PMD: the folio was split, the PTE path handles the range
+            }
+
             if (table is not null)
             {
                 if (algorithm == MadviseFreeAlgorithm.New)
@@ -51,6 +56,25 @@ public static class Madvise
         {
             var next = RangeCheck.PmdEnd(mm, chunk, end);
             var table = mm.PageTable.Find(chunk);
+            if (table is null && sys.HasHugePmds && HugePmd.TryGetLeaf(mm, chunk, out var pmdp, out var pmd))
+            {
+                if (next - chunk == g.PmdSize)
+                {
+                    HugePmd.Cold(mm, gather, chunk, pmdp, pmd);
+                    chunk = next;
+                    continue;
+                }
+
+                // Part of a PMD: split_folio() (a folio mapped elsewhere too is left alone), then the PTE path.
+                var head = sys.Arch.PmdOps!.Pfn(pmd);
+                if (mem.FolioMapcount(head) == 1 << HugePmd.PmdOrder(sys))
+                {
+                    FolioSplitter.Split(mm, chunk, head + ((chunk - (chunk & ~(g.PmdSize - 1))) >> g.PageShift));
+                }
+
+                table = mm.PageTable.Find(chunk);
+            }
+
             for (var addr = chunk; table is not null && addr < next;)
             {
                 var ptep = table[g.PteIndex(addr)];

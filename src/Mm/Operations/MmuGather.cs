@@ -12,9 +12,25 @@ internal sealed class MmuGather(MmStruct mm)
     private readonly int _pageShift = mm.System.Arch.Geometry.PageShift;
     private ulong _start = ulong.MaxValue;
     private ulong _end;
+    private bool _clearedPtes;
+    private bool _clearedPmds;
 
     /// <remarks>Kernel: tlb_remove_tlb_entries()</remarks>
     public void RemoveTlbEntries(ulong addr, int nr)
+    {
+        _clearedPtes = true;
+        Widen(addr, nr);
+    }
+
+    /// <summary>A huge PMD's entry: the flush at <see cref="Finish"/> strides by the PMD size when no PTE was cleared.</summary>
+    /// <remarks>Kernel: tlb_remove_pmd_tlb_entry() (tlb-&gt;cleared_pmds; tlb_get_unmap_shift())</remarks>
+    public void RemovePmdTlbEntry(ulong haddr)
+    {
+        _clearedPmds = true;
+        Widen(haddr, mm.System.Arch.Geometry.PtrsPerPte);
+    }
+
+    private void Widen(ulong addr, int nr)
     {
         _start = Math.Min(_start, addr);
         _end = Math.Max(_end, addr + ((ulong)nr << _pageShift));
@@ -28,7 +44,8 @@ internal sealed class MmuGather(MmStruct mm)
     {
         if (_end > _start)
         {
-            mm.Tlb.FlushRange(_start, _end, mm.System.Arch.Geometry.PageSize, lastLevel: true, sync: true);
+            var g = mm.System.Arch.Geometry;
+            mm.Tlb.FlushRange(_start, _end, _clearedPmds && !_clearedPtes ? g.PmdSize : g.PageSize, lastLevel: true, sync: true);
             if (mm.System.Agents.Count > 1)
             {
                 StaleTlbAudit.AfterFlush(mm, _start, _end);
@@ -43,5 +60,6 @@ internal sealed class MmuGather(MmStruct mm)
         _folios.Clear();
         _start = ulong.MaxValue;
         _end = 0;
+        _clearedPtes = _clearedPmds = false;
     }
 }

@@ -20,13 +20,18 @@ public static class Mprotect
             a = v.End;
         }
 
+        HugePmd.SplitPartial(mm, start, end);
         mm.SetFlags(start, end, flags);
         var gather = new MmuGather(mm);
         for (var addr = start; addr < end;)
         {
             var next = RangeCheck.PmdEnd(mm, addr, end);
             var table = mm.PageTable.Find(addr);
-            if (table is not null)
+            if (table is null && mm.System.HasHugePmds && HugePmd.TryGetLeaf(mm, addr, out var pmdp, out _))
+            {
+                HugePmd.Change(mm, gather, mm.FindVma(addr)!, addr, pmdp);
+            }
+            else if (table is not null)
             {
                 ChangePteRange(mm, gather, table, addr, next, algorithm);
             }

@@ -44,6 +44,19 @@ public static class Mremap
             var to = newStart + done;
             var extent = Math.Min(RangeCheck.PmdEnd(mm, from, oldEnd) - from, RangeCheck.PmdEnd(mm, to, newEnd) - to);
             var table = mm.PageTable.Find(from);
+            if (table is null && sys.HasHugePmds && HugePmd.TryGetLeaf(mm, from, out var pmdp, out _))
+            {
+                // move_page_tables(): a whole PMD moves as one entry when both ends are PMD-aligned; otherwise split_huge_pmd().
+                if (extent == g.PmdSize && HugePmd.Move(mm, gather, from, to, pmdp))
+                {
+                    done += extent;
+                    continue;
+                }
+
+                HugePmd.Split(mm, from);
+                table = mm.PageTable.Find(from);
+            }
+
             if (table is not null)
             {
                 MovePtes(mm, gather, table, from, to, (int)(extent >> g.PageShift), algorithm);

@@ -21,6 +21,20 @@ public static class Munmap
         {
             var next = RangeCheck.PmdEnd(mm, chunk, end);
             var table = mm.PageTable.Find(chunk);
+            if (table is null && sys.HasHugePmds && HugePmd.TryGetLeaf(mm, chunk, out var pmdp, out _))
+            {
+                // zap_pmd_range(): the whole PMD → zap_huge_pmd(); part of it → __split_huge_pmd(), then the PTE zap.
+                if (next - chunk == g.PmdSize)
+                {
+                    HugePmd.Zap(mm, gather, chunk, pmdp, freed);
+                    chunk = next;
+                    continue;
+                }
+
+                HugePmd.Split(mm, chunk);
+                table = mm.PageTable.Find(chunk);
+            }
+
             for (var addr = chunk; table is not null && addr < next;)
             {
                 var ptep = table[g.PteIndex(addr)];

@@ -30,6 +30,32 @@ public static class Reclaim
                 continue;
             }
 
+            if (sys.HasHugePmds && HugePmd.TryGetLeaf(mm, va, out var pmdp, out var pmd) && sys.Arch.PmdOps!.Pfn(pmd) == pfn)
+            {
+                // A PMD-mapped folio: referenced or lazyfree are decided at the PMD (a lazyfree THP is discarded whole);
+                // any other is split and reclaimed page by page (shrink_folio_list(): split_folio_to_list()).
+                if (HugePmd.Reclaim(mm, va, pmdp, pfn) is { } huge)
+                {
+                    results.Add((pfn, huge));
+                    continue;
+                }
+
+                if (!FolioSplitter.Split(mm, va, pfn))
+                {
+                    results.Add((pfn, ReclaimOutcome.KeptBusy));
+                    continue;
+                }
+
+                var pages = 1 << HugePmd.PmdOrder(sys);
+                for (var i = 0; i < pages; i++)
+                {
+                    var page = pfn + (ulong)i;
+                    results.Add((page, ReclaimFolio(mm, va + ((ulong)i << sys.Arch.Geometry.PageShift), page)));
+                }
+
+                continue;
+            }
+
             var outcome = ReclaimFolio(mm, va, pfn);
             results.Add((sys.Memory.IsValid(pfn) ? pfn : 0, outcome));
         }
@@ -50,6 +76,16 @@ public static class Reclaim
             var table = mm.PageTable.Find(va);
             if (table is null)
             {
+                if (sys.HasHugePmds && HugePmd.TryGetLeaf(mm, va, out _, out var pmd) && sys.Arch.PmdOps!.Present(pmd))
+                {
+                    var haddr = va & ~(g.PmdSize - 1);
+                    var hhead = sys.Arch.PmdOps.Pfn(pmd);
+                    if (seen.Add(hhead))
+                    {
+                        list.Add((haddr, hhead));
+                    }
+                }
+
                 va = RangeCheck.PmdEnd(mm, va, end) - g.PageSize;
                 continue;
             }

@@ -36,19 +36,30 @@ public static class IsolationAudit
             for (var va = Math.Max(start, vma.Start); va < Math.Min(end, vma.End); va += g.PageSize)
             {
                 var table = mm.PageTable.Find(va);
+                ulong pfn;
                 if (table is null)
                 {
-                    va = RangeCheck(mm, va) - g.PageSize;
-                    continue;
-                }
+                    if (!Operations.HugePmd.TryGetLeaf(mm, va, out _, out var pmd) || sys.Arch.PmdOps is not { } pmdOps
+                        || !pmdOps.Present(pmd) || !pmdOps.Write(pmd))
+                    {
+                        va = RangeCheck(mm, va) - g.PageSize;
+                        continue;
+                    }
 
-                var pte = ops.PtepGet(table[g.PteIndex(va)]);
-                if (!fmt.Present(pte) || !fmt.Write(pte))
+                    // A writable huge PMD: every page of it is checked like a writable PTE.
+                    pfn = pmdOps.Pfn(pmd) + ((va & (pmdOps.PmdSize - 1)) >> g.PageShift);
+                }
+                else
                 {
-                    continue;
+                    var pte = ops.PtepGet(table[g.PteIndex(va)]);
+                    if (!fmt.Present(pte) || !fmt.Write(pte))
+                    {
+                        continue;
+                    }
+
+                    pfn = fmt.Pfn(pte);
                 }
 
-                var pfn = fmt.Pfn(pte);
                 var mapcount = mem.Mapcount(pfn);
                 if (mapcount > 1)
                 {

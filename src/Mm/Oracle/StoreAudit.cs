@@ -23,12 +23,27 @@ internal static class StoreAudit
 
         var fmt = sys.Format;
         var table = mm.PageTable.Find(va);
-        var pte = table is null ? default : sys.Arch.Ops.PtepGet(table[sys.Arch.Geometry.PteIndex(va)]);
-        if (table is null || !fmt.Present(pte) || fmt.Pfn(pte) != pfn || !fmt.Write(pte))
+        if (table is null && Operations.HugePmd.TryGetLeaf(mm, va, out _, out var pmd))
         {
-            oracle.AddViolation(ViolationKind.Permission, mm, va, pfn, string.Create(CultureInfo.InvariantCulture,
-                $"store completed through an entry core mm has not made writable (the entry now: {(table is null ? "no table" : fmt.Describe(pte))})"));
-            return;
+            // A huge PMD: the page is the leaf's PFN plus the offset in the PMD, writable as the leaf is.
+            var ops = sys.Arch.PmdOps!;
+            var page = ops.Pfn(pmd) + ((va & (ops.PmdSize - 1)) >> sys.Arch.Geometry.PageShift);
+            if (!ops.Valid(pmd) || page != pfn || !ops.Write(pmd))
+            {
+                oracle.AddViolation(ViolationKind.Permission, mm, va, pfn, string.Create(CultureInfo.InvariantCulture,
+                    $"store completed through an entry core mm has not made writable (the huge PMD now: {pmd}, {(ops.Write(pmd) ? "write" : "read-only")})"));
+                return;
+            }
+        }
+        else
+        {
+            var pte = table is null ? default : sys.Arch.Ops.PtepGet(table[sys.Arch.Geometry.PteIndex(va)]);
+            if (table is null || !fmt.Present(pte) || fmt.Pfn(pte) != pfn || !fmt.Write(pte))
+            {
+                oracle.AddViolation(ViolationKind.Permission, mm, va, pfn, string.Create(CultureInfo.InvariantCulture,
+                    $"store completed through an entry core mm has not made writable (the entry now: {(table is null ? "no table" : fmt.Describe(pte))})"));
+                return;
+            }
         }
 
         if ((vma.Flags & VmFlags.Shared) != 0)

@@ -54,6 +54,7 @@ public static class PteScenarios
         {
             PhysicalPages = (pages * 4) + 4096,
             Thp = ThpPolicy.ForFolioSize(folioBytes, g.PageSize),
+            PmdMapping = false, // the pictures are of PTE tables: a PMD-sized folio is drawn PTE-mapped
         });
         trace?.Attach(sys, $"render {name} on {arch.Arch}");
         var mm = sys.CreateMm();

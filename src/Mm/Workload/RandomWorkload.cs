@@ -73,6 +73,11 @@ public sealed class RandomWorkload
             sys.Options.Thp.Enable(Math.Min(PhysicalMemory.MaxOrder, BitOperations.Log2((uint)g.ContPtes) + 1));
         }
 
+        if (_options.PmdThp)
+        {
+            sys.Options.Thp.Enable(BitOperations.Log2((uint)g.PtrsPerPte));
+        }
+
         var bytes = (ulong)pages * g.PageSize;
         var shift = (seed & 1) == 0 ? (ulong)Math.Max(1, g.ContPtes) : 7UL;
         var regionB = Base + (1UL << 30) + (shift * g.PageSize);

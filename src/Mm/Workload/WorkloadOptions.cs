@@ -15,6 +15,10 @@ public sealed record WorkloadOptions
     /// <summary>Which algorithm of each path runs.</summary>
     public WorkloadPaths Paths { get; init; } = WorkloadPaths.Mixed;
 
+    /// <summary>Also enable the PMD order, so faults map PMD-mapped THPs where a region covers an aligned PMD (use
+    /// <see cref="Pages"/> of at least two PMDs); the workload's partial operations then split them. Off by default.</summary>
+    public bool PmdThp { get; init; }
+
     /// <summary>Stop after the first operation that produced a finding (default on, so the replay is short).</summary>
     public bool StopAtFirstFinding { get; init; } = true;
 }

@@ -34,6 +34,44 @@ public sealed class ExperimentShapeTests
     }
 
     [Theory]
+    [InlineData("arm64-4k")]
+    [InlineData("arm64-16k")]
+    [InlineData("arm64-64k")]
+    [InlineData("arm64-4k-nocontpte-noafdbm")]
+    [InlineData("x86_64")]
+    [InlineData("riscv64-sv48")]
+    [InlineData("generic")]
+    public void Lazyfree_pmd_row_is_the_published_2048K_row_flat_and_without_a_split(string arch)
+    {
+        var e = ExperimentCatalog.Find("lazyfree")!;
+        var a = Machines.Build(arch);
+        var g = a.Geometry;
+        var setup = new ExperimentSetup(a);
+        var region = Math.Max(Region, 2 * g.PmdSize);
+        Assert.True(e.IsModelled(g, g.PmdSize));
+
+        var pmd = e.RunRow(setup, region, g.PmdSize);
+        var below = e.RunRow(setup, region, g.PmdSize / 2);
+
+        Assert.Equal(2048UL, pmd.Published?.FolioKiB);           // matched as the PMD order of the granule, not by bytes
+        ExperimentShape.SignsMatch([pmd]);                       // published 0%: old and new within 5%
+        Assert.Equal(pmd.Old.SimulatedMs, pmd.New.SimulatedMs);  // both take madvise_free_huge_pmd()
+        foreach (var side in new[] { pmd.Old, pmd.New })
+        {
+            Assert.Equal(0, side.Cost.FolioSplits);
+            Assert.Equal(0, side.Metric("pmd_splits"));
+            Assert.Equal(0, side.Cost.Folds);
+            Assert.Equal(0, side.Cost.Unfolds);
+            Assert.Equal((double)(region / g.PmdSize), side.Metric("lazyfree_folios"));
+            Assert.Equal((double)(region >> g.PageShift), side.Metric("clean_old_pages"));
+        }
+
+        // Published: the PMD-mapped row is cheaper than the largest PTE-mapped one on both sides.
+        Assert.True(pmd.New.SimulatedMs < below.New.SimulatedMs);
+        Assert.True(pmd.Old.SimulatedMs < below.Old.SimulatedMs);
+    }
+
+    [Theory]
     [InlineData("x86_64")]
     [InlineData("arm64-4k")]
     [InlineData("arm64-4k-nocontpte")]
@@ -187,5 +225,18 @@ public sealed class ExperimentShapeTests
         var table = ExperimentCatalog.Find("lazyfree")!.Published;
 
         Assert.Equal(publishedKiB, table.Match(folio, page)?.FolioKiB);
+    }
+
+    [Theory]
+    [InlineData(2097152UL, 4096UL, 2097152UL, 2048UL)]
+    [InlineData(33554432UL, 16384UL, 33554432UL, 2048UL)]    // the 32M PMD on 16K pages is the published PMD-mapped row
+    [InlineData(536870912UL, 65536UL, 536870912UL, 2048UL)]
+    [InlineData(8388608UL, 16384UL, 33554432UL, null)]       // order 9 on 16K pages is PTE-mapped: not the PMD row
+    [InlineData(65536UL, 16384UL, 33554432UL, 16UL)]
+    public void The_published_pmd_mapped_row_is_matched_to_the_pmd_size(ulong folio, ulong page, ulong pmd, ulong? publishedKiB)
+    {
+        var table = ExperimentCatalog.Find("lazyfree")!.Published;
+
+        Assert.Equal(publishedKiB, table.Match(folio, page, pmd)?.FolioKiB);
     }
 }
