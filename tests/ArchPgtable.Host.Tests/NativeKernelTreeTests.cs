@@ -86,6 +86,21 @@ public sealed class NativeKernelTreeTests
         Assert.Contains(result.Json().GetProperty("helpers").EnumerateArray(), h => h.GetProperty("provider").GetString() == "arm64 (native C)");
     }
 
+    [Theory]
+    [InlineData("y", 23)]
+    [InlineData("n", 0)]
+    public void Diff_finds_no_unexplained_difference_between_the_riscv64_model_and_the_debian_tree(string svnapot, int explained)
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory,
+            "diff", "--arch", "riscv64", "--kernel-tree", Tarball, "--cases", "40", "--seed", "1", "--set", $"CONFIG_RISCV_ISA_SVNAPOT={svnapot}");
+
+        // With the model's Svnapot layer every compared helper differs from 6.12 (which has no such layer) and each is
+        // declared, the mainline batch helpers included; with upstream's helpers every one agrees.
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        Assert.Contains($"riscv64: no unexplained difference (23 helpers compared, {explained} explained difference(s), 1 not compared: the tree has no such helper)", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("  DIFF ", result.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Diff_finds_no_unexplained_difference_between_the_arm64_model_and_the_debian_tree()
     {
