@@ -25,37 +25,57 @@ public sealed partial class ContiguousBlocks<TEncoding>
     /// <remarks>Kernel: contpte_ptep_get() (mainline, with the early exit); riscv's huge_ptep_get() gathers without it</remarks>
     public Pte GatherBlock(PtePointer ptep, Pte raw)
     {
+        // Plain counted reads (PteTable.Read, inlined): a gather reads one or two entries of a written block, where
+        // the setup of a PteTable.Scan per step cost more than the reads (MADV_FREE of 64K folios went from 0.64 to
+        // 1.08 ms per GiB when this went through Scan).
         var orig = _enc.View(raw, ptep.Index & (_blockPtes - 1));
-        var first = ptep.AlignDown(_blockPtes);
-        var table = first.Table;
-        var end = first.Index + _blockPtes;
+        var table = ptep.Table;
+        var i = ptep.Index & ~(_blockPtes - 1);
+        var end = i + _blockPtes;
         if (!_enc.GatherEarlyExit)
         {
-            var all = new OrAll { Enc = _enc, View = orig };
-            table.Scan(first.Index, _blockPtes, ref all);
-            return all.View;
+            for (; i < end; i++)
+            {
+                orig = OrYoungDirty(orig, table.Read(i));
+            }
+
+            return orig;
         }
 
         // One scan to the first entry that is dirty or young, then one for the other flag, as mainline reads them.
-        var find = new FindYoungOrDirty { Enc = _enc };
-        var at = first.Index + table.Scan(first.Index, _blockPtes, ref find) - 1;
-        if (find.Dirty)
+        for (; i < end; i++)
         {
-            var young = new FindFlag { Enc = _enc, Young = true };
-            table.Scan(at, end - at, ref young);
-            orig = _enc.MkDirty(orig);
-            return young.Found ? _enc.MkYoung(orig) : orig;
+            var pte = table.Read(i);
+            if (_enc.Dirty(pte))
+            {
+                orig = _enc.MkDirty(orig);
+                for (; i < end; i++)
+                {
+                    if (_enc.Young(table.Read(i)))
+                    {
+                        return _enc.MkYoung(orig);
+                    }
+                }
+
+                return orig;
+            }
+
+            if (_enc.Young(pte))
+            {
+                orig = _enc.MkYoung(orig);
+                for (i++; i < end; i++)
+                {
+                    if (_enc.Dirty(table.Read(i)))
+                    {
+                        return _enc.MkDirty(orig);
+                    }
+                }
+
+                return orig;
+            }
         }
 
-        if (find.Young && at + 1 < end)
-        {
-            var dirty = new FindFlag { Enc = _enc, Young = false };
-            table.Scan(at + 1, end - at - 1, ref dirty);
-            orig = _enc.MkYoung(orig);
-            return dirty.Found ? _enc.MkDirty(orig) : orig;
-        }
-
-        return find.Young ? _enc.MkYoung(orig) : orig;
+        return orig;
     }
 
     /// <summary>
@@ -171,48 +191,5 @@ public sealed partial class ContiguousBlocks<TEncoding>
     {
         view = _enc.Dirty(pte) ? _enc.MkDirty(view) : view;
         return _enc.Young(pte) ? _enc.MkYoung(view) : view;
-    }
-
-    /// <summary>Kernel: the loop of a gather without early exit: OR young and dirty of every entry into the view.</summary>
-    private struct OrAll : IPteVisitor
-    {
-        public TEncoding Enc;
-        public Pte View;
-
-        public bool Visit(Pte pte)
-        {
-            View = Enc.Dirty(pte) ? Enc.MkDirty(View) : View;
-            View = Enc.Young(pte) ? Enc.MkYoung(View) : View;
-            return true;
-        }
-    }
-
-    /// <summary>Kernel: the first loop of contpte_ptep_get(): stop at the first entry that is dirty (checked first) or young.</summary>
-    private struct FindYoungOrDirty : IPteVisitor
-    {
-        public TEncoding Enc;
-        public bool Dirty;
-        public bool Young;
-
-        public bool Visit(Pte pte)
-        {
-            Dirty = Enc.Dirty(pte);
-            Young = !Dirty && Enc.Young(pte);
-            return !Dirty && !Young;
-        }
-    }
-
-    /// <summary>Kernel: the inner loops of contpte_ptep_get(): stop at the first entry with the flag still missing.</summary>
-    private struct FindFlag : IPteVisitor
-    {
-        public TEncoding Enc;
-        public bool Young;
-        public bool Found;
-
-        public bool Visit(Pte pte)
-        {
-            Found = Young ? Enc.Young(pte) : Enc.Dirty(pte);
-            return !Found;
-        }
     }
 }
