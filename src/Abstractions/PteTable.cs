@@ -142,12 +142,14 @@ public sealed class PteTable
 
         Counters._pteReads += count;
         Counters._pteWrites += count;
+        // A pointer walk: load, and, or, store, advance, compare (what gcc -O2 emits for the C floor's loop).
         var keep = ~clear;
-        ref var word = ref MemoryMarshal.GetArrayDataReference(_words);
-        for (nint i = index, end = index + count; i < end; i++)
+        ref var w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), index);
+        ref var end = ref Unsafe.Add(ref w, count);
+        while (Unsafe.IsAddressLessThan(ref w, ref end))
         {
-            ref var w = ref Unsafe.Add(ref word, i);
             w = (w & keep) | set;
+            w = ref Unsafe.Add(ref w, 1);
         }
     }
 
