@@ -17,7 +17,7 @@ namespace ArchPgtable.Benchmarks;
 /// the arm64 helper observed, against the same loop built with no hooks at all (target: nothing attached costs
 /// nothing measurable beyond the hook-free build).</item>
 /// </list>
-/// In process (the C floor is loaded from this assembly's folder), one launch, 5 warm-up and 15 measured iterations.
+/// The run protocol (pinned measuring thread, 3 launches, medians) is <see cref="FloorConfig"/>'s.
 /// Without a C compiler at build time the CFloor* methods are filtered out (Program says so in one line).
 /// </summary>
 [Config(typeof(FloorConfig))]
@@ -38,6 +38,7 @@ public unsafe class CFloorBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
+        MeasuringThread.Pin();
         var arch = Archs.Arm64();
         _ops = arch.Ops;
         _mm = new TestMm();

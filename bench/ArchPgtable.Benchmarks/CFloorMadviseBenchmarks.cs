@@ -22,6 +22,7 @@ public unsafe class CFloorMadviseBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
+        MeasuringThread.Pin();
         if (FloorNative.IsAvailable)
         {
             _floor = new FloorTable(Entries);

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -6,14 +7,22 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace ArchPgtable.Benchmarks;
 
 /// <summary>
-/// <see cref="CFloorBenchmarks"/> and <see cref="CFloorMadviseBenchmarks"/>' job: in process (the C floor library is loaded from the benchmark assembly's folder, and
-/// BenchmarkDotNet's generated-project build times out on a loaded 2-core machine), one launch, 5 warm-up and 15 measured
-/// iterations: a short job that still gives an error bar. With the memory diagnoser (0 B allocated is a target).
+/// <see cref="CFloorBenchmarks"/> and <see cref="CFloorMadviseBenchmarks"/>' run protocol, the one issue 15's figures
+/// come from:
+/// <list type="bullet">
+/// <item>in process (the C floor library is loaded from the benchmark assembly's folder, and BenchmarkDotNet's
+/// generated-project build times out on a loaded 2-core machine);</item>
+/// <item>the measuring thread pinned to the last CPU (<see cref="MeasuringThread"/>; each class's [GlobalSetup] pins),
+/// the runtime's background threads free;</item>
+/// <item>3 launches of 10 warm-up and 15 measured iterations each (45 measurements per benchmark);</item>
+/// <item>the ratio read from medians (<see cref="MedianRatioColumn"/>) beside BenchmarkDotNet's mean ratio;</item>
+/// <item>the memory diagnoser (0 B allocated is a target).</item>
+/// </list>
 /// </summary>
 public class FloorConfig : ManualConfig
 {
     public FloorConfig()
-        : this(5)
+        : this(10)
     {
     }
 
@@ -21,23 +30,24 @@ public class FloorConfig : ManualConfig
     {
         AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithLaunchCount(1)
+            .WithLaunchCount(3)
             .WithWarmupCount(warmups)
             .WithIterationCount(15)
-            .WithId("InProcessShort"));
+            .WithId("Floor"));
+        AddColumn(StatisticColumn.Median, new MedianRatioColumn());
         AddDiagnoser(MemoryDiagnoser.Default);
     }
 }
 
 /// <summary>
-/// <see cref="FloorConfig"/> with 25 warm-up iterations: <see cref="CFloorMadviseBenchmarks"/> calls its method once per
-/// iteration, and the runtime promotes a method to tier 1 only after 30 calls past a 100 ms quiet spell (5 warm-ups left
-/// the first 8 measured iterations at 19-45 ms of tier-0 code against 1-1.5 ms after).
+/// <see cref="FloorConfig"/> with 60 warm-up iterations: <see cref="CFloorMadviseBenchmarks"/> calls its method once per
+/// iteration, and the runtime's tiered compilation settles only after tens of calls (with 25 warm-ups the first measured
+/// iterations still ran code that later iterations replaced).
 /// </summary>
 public sealed class FloorMadviseConfig : FloorConfig
 {
     public FloorMadviseConfig()
-        : base(25)
+        : base(60)
     {
     }
 }

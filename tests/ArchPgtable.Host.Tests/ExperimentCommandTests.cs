@@ -112,6 +112,9 @@ public sealed class ExperimentCommandTests : IDisposable
     [InlineData(new[] { "experiment", "fork", "--size", "lots" }, "--size 'lots'")]
     [InlineData(new[] { "experiment", "fork", "--folio", "3K" }, "not a power-of-two multiple")]
     [InlineData(new[] { "experiment", "fork", "--size", "100K", "--folio", "64K" }, "not a multiple of the folio size")]
+    [InlineData(new[] { "experiment", "fork", "--host-samples", "0" }, "--host-samples must be between 1 and 99 (got 0)")]
+    [InlineData(new[] { "lazyfree", "--host-samples", "100" }, "--host-samples must be between 1 and 99 (got 100)")]
+    [InlineData(new[] { "experiment", "fork", "--host-samples", "many" }, "many")]
     public void Bad_values_are_one_line_and_exit_2(string[] args, string message)
     {
         var result = Run(args);

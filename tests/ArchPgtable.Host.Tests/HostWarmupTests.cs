@@ -85,6 +85,47 @@ public sealed class HostWarmupTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void A_measured_row_runs_each_side_samples_times_traces_only_the_first_and_reports_the_median_host_ms(int samples)
+    {
+        // Host times 50, 10, 40, 20, 30 ms for old (new: ten times that), in call order.
+        var experiment = new RecordingExperiment { HostMs = [50, 500, 10, 100, 40, 400, 20, 200, 30, 300], SimulatedMs = 7 };
+        var trace = new ArchPgtable.Mm.Tracing.TraceRecorder(10);
+        var setup = new ExperimentSetup(GenericArch()) { Trace = trace };
+
+        var row = HostWarmup.MeasuredRow(experiment, setup, 1UL << 20, 65536UL, samples);
+
+        Assert.Equal(samples * 2, experiment.Calls.Count);
+        Assert.Same(trace, experiment.Calls[0].Traced);
+        Assert.Same(trace, experiment.Calls[1].Traced);
+        Assert.All(experiment.Calls.Skip(2), c => Assert.Null(c.Traced));
+        var expectedOld = HostWarmup.Median([.. new double[] { 50, 10, 40, 20, 30 }.Take(samples)]);
+        Assert.Equal(expectedOld, row.Old.HostMs);
+        Assert.Equal(expectedOld * 10, row.New.HostMs);
+        Assert.Equal(7, row.Old.SimulatedMs);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3.0 }, 3.0)]
+    [InlineData(new[] { 9.0, 1.0 }, 5.0)]
+    [InlineData(new[] { 9.0, 1.0, 4.0 }, 4.0)]
+    [InlineData(new[] { 1.0, 100.0, 2.0, 3.0 }, 2.5)]
+    public void Median_is_the_middle_value_or_the_mean_of_the_middle_two(double[] values, double median) =>
+        Assert.Equal(median, HostWarmup.Median(values));
+
+    [Fact]
+    public void Lazyfree_json_reports_the_samples_it_took()
+    {
+        var json = CliRun.Run("lazyfree", "--json", "--arch", "generic", "--size", "1M", "--folio", "64K", "--host-samples", "2").Json();
+
+        Assert.Equal(2, json.GetProperty("host_timing").GetProperty("samples").GetInt32());
+        Assert.Contains("median", json.GetProperty("host_timing").GetProperty("method").GetString(), StringComparison.Ordinal);
+    }
+
     private static Plugins.ArchInstance GenericArch()
     {
         var plugin = new GenericArchPlugin();
@@ -97,6 +138,11 @@ public sealed class HostWarmupTests
         public List<(ulong Region, ulong Folio, ExperimentPath Path, object? Traced)> Calls { get; } = [];
 
         public string NameOverride { get; init; } = "recording";
+
+        /// <summary>Host times handed out in call order (0 once used up).</summary>
+        public double[] HostMs { get; init; } = [];
+
+        public double SimulatedMs { get; init; }
 
         public override string Name => NameOverride;
 
@@ -114,7 +160,8 @@ public sealed class HostWarmupTests
         {
             Calls.Add((regionBytes, folioBytes, path, setup.Trace));
             Thread.Sleep(1);
-            return new ExperimentResult(0, 0, default, default);
+            var i = Calls.Count - 1;
+            return new ExperimentResult(SimulatedMs, i < HostMs.Length ? HostMs[i] : 0, default, default);
         }
     }
 }

@@ -106,6 +106,12 @@ internal static class ExperimentCommand
     private static int Execute(ParseResult parse, CliContext context, GlobalOptions globals, ExperimentOptions options, IReadOnlyList<Experiment> experiments, bool all) =>
         CommandRunner.Run(parse, context, globals, services =>
         {
+            var (samples, samplesError) = options.GetHostSamples(parse);
+            if (samplesError is not null)
+            {
+                return CliErrors.Write(context, samplesError);
+            }
+
             var plot = parse.GetValue(options.Plot);
             if (plot is not null)
             {
@@ -145,7 +151,7 @@ internal static class ExperimentCommand
                 plans.Add(plan!);
             }
 
-            var reports = ExperimentPlan.RunAll(context, setup, plans);
+            var reports = ExperimentPlan.RunAll(context, setup, plans, samples);
             switch (options.Format.Get(parse))
             {
                 case OutputFormat.Json when all:

@@ -63,7 +63,8 @@ internal static class ExperimentJsonWriter
         };
         root["host_timing"] = new JsonObject
         {
-            ["method"] = "one measured run per side on tier-1 code: warm-up rounds of every folio size (old and new) on a throwaway region until the JIT is idle, then a full GC before each measured row, background GC off",
+            ["method"] = "the median of `samples` measured runs per side on tier-1 code: warm-up rounds of every folio size (old and new) on a throwaway region until the JIT is idle, then each sample on fresh machines after a full GC, background GC off",
+            ["samples"] = report.HostSamples,
             ["warmup_rounds"] = report.HostWarmupRounds,
             ["warmup_bytes"] = report.HostWarmupBytes,
         };

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ArchPgtable.Host.Cli;
 
-/// <summary>The options every experiment takes (besides the global <c>--arch</c>, <c>--machine</c>, <c>--set</c>): <c>--size</c>, <c>--folio</c>, <c>--plot</c> and the output format.</summary>
+/// <summary>The options every experiment takes (besides the global <c>--arch</c>, <c>--machine</c>, <c>--set</c>): <c>--size</c>, <c>--folio</c>, <c>--plot</c>, <c>--host-samples</c> and the output format.</summary>
 internal sealed class ExperimentOptions
 {
     public Option<string?> Size { get; } = new("--size")
@@ -26,13 +26,31 @@ internal sealed class ExperimentOptions
         HelpName = "FILE",
     };
 
+    public Option<int> HostSamples { get; } = new("--host-samples")
+    {
+        Description = $"Measured runs per row (each on fresh machines); host_ms is their median (1-{HostWarmup.MaxSamples}, default {HostWarmup.DefaultSamples}). "
+            + "The simulated figures do not depend on it.",
+        HelpName = "N",
+        DefaultValueFactory = _ => HostWarmup.DefaultSamples,
+    };
+
     public OutputFormatOptions Format { get; } = new();
+
+    /// <summary>The <c>--host-samples</c> value, or the one-line problem with it.</summary>
+    public (int Samples, string? Error) GetHostSamples(ParseResult parse)
+    {
+        var n = parse.GetValue(HostSamples);
+        return n is >= 1 and <= HostWarmup.MaxSamples
+            ? (n, null)
+            : (0, $"--host-samples must be between 1 and {HostWarmup.MaxSamples} (got {n}).");
+    }
 
     public void AddTo(Command command)
     {
         command.Options.Add(Size);
         command.Options.Add(Folio);
         command.Options.Add(Plot);
+        command.Options.Add(HostSamples);
         Format.AddTo(command);
     }
 }

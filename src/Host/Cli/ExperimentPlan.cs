@@ -48,8 +48,8 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
             : (new ExperimentPlan(e, region, [.. sizes.Where(f => e.IsModelled(arch.Geometry, f))], [.. sizes.Where(f => !e.IsModelled(arch.Geometry, f))]), null);
     }
 
-    /// <summary>Runs every plan, each after its <see cref="HostWarmup"/> (so host_ms is tier-1 code), with a progress bar on a terminal.</summary>
-    public static IReadOnlyList<ExperimentReport> RunAll(CliContext context, ExperimentSetup setup, IReadOnlyList<ExperimentPlan> plans)
+    /// <summary>Runs every plan, each after its <see cref="HostWarmup"/> (so host_ms is tier-1 code), each row <paramref name="samples"/> times (host_ms their median), with a progress bar on a terminal.</summary>
+    public static IReadOnlyList<ExperimentReport> RunAll(CliContext context, ExperimentSetup setup, IReadOnlyList<ExperimentPlan> plans, int samples = HostWarmup.DefaultSamples)
     {
         var rows = plans.Select(_ => new List<ExperimentRow>()).ToList();
         var warmups = new (int Rounds, ulong Bytes)[plans.Count];
@@ -66,7 +66,7 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
                     foreach (var f in p.Modelled)
                     {
                         task.Description = $"{p.Experiment.Name} {ByteSize.Format(p.RegionBytes)} of {ByteSize.Format(f)} folios";
-                        rows[i].Add(HostWarmup.MeasuredRow(p.Experiment, setup, p.RegionBytes, f));
+                        rows[i].Add(HostWarmup.MeasuredRow(p.Experiment, setup, p.RegionBytes, f, samples));
                         task.Increment(1);
                     }
 
@@ -79,7 +79,7 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
             for (var i = 0; i < plans.Count; i++)
             {
                 warmups[i] = HostWarmup.Once(plans[i], setup);
-                rows[i].AddRange(plans[i].Modelled.Select(f => HostWarmup.MeasuredRow(plans[i].Experiment, setup, plans[i].RegionBytes, f)));
+                rows[i].AddRange(plans[i].Modelled.Select(f => HostWarmup.MeasuredRow(plans[i].Experiment, setup, plans[i].RegionBytes, f, samples)));
             }
         }
 
@@ -91,6 +91,7 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
             SetupNotes = p.Experiment.SetupNotes(setup),
             HostWarmupRounds = warmups[i].Rounds,
             HostWarmupBytes = warmups[i].Bytes,
+            HostSamples = samples,
         })];
     }
 

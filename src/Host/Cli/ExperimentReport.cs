@@ -27,6 +27,9 @@ internal sealed record ExperimentReport(
     /// <summary>The throwaway region of each warm-up run.</summary>
     public ulong HostWarmupBytes { get; init; }
 
+    /// <summary>Measured runs per row (<c>--host-samples</c>); each side's host_ms is their median.</summary>
+    public int HostSamples { get; init; } = 1;
+
     /// <summary>The build's PMD size (0: unknown); a PMD-size folio matches a published PMD-mapped row.</summary>
     public ulong PmdSize { get; init; }
 

@@ -11,7 +11,7 @@ namespace ArchPgtable.Host.Cli;
 /// region of at most <see cref="MaxBytes"/> (untraced, results discarded), round after round, until the JIT has
 /// compiled nothing for <see cref="QuietMs"/> ms (the runtime promotes a method to tier 1, with dynamic PGO, after
 /// about 30 calls past a 100 ms quiet delay, and compiles it in the background): at least <see cref="MinRounds"/>
-/// rounds, at most <see cref="MaxMs"/> ms. Each measured row then runs as before (each side once on a fresh machine), after
+/// rounds, at most <see cref="MaxMs"/> ms. Each measured row then runs <see cref="DefaultSamples"/> times (<c>--host-samples</c>; each side on a fresh machine each time, host_ms the median), each after
 /// a full garbage collection (as BenchmarkDotNet forces one between iterations) and with background GC off, so no
 /// collection runs beside the measured calls. Event counts come only from the measured runs: the warm-up does not change them.
 /// A process warms each experiment on each arch once (<see cref="Once"/>): a second run in the same process (the tests
@@ -32,6 +32,12 @@ internal static class HostWarmup
 
     /// <summary>The warm-up's time limit (ms); the round under way finishes.</summary>
     public const int MaxMs = 5000;
+
+    /// <summary>Measured runs per row when <c>--host-samples</c> is not given; <c>host_ms</c> is their median.</summary>
+    public const int DefaultSamples = 3;
+
+    /// <summary>The most <c>--host-samples</c> accepts.</summary>
+    public const int MaxSamples = 99;
 
     /// <summary><see cref="Run"/> the first time this process runs the plan's experiment on this arch; (0, 0) after that.</summary>
     public static (int Rounds, ulong Bytes) Once(ExperimentPlan plan, ExperimentSetup setup)
@@ -81,13 +87,49 @@ internal static class HostWarmup
     }
 
     /// <summary>
-    /// One measured row, as <see cref="Experiment.RunRow"/> runs it (old, then new, each on a fresh machine), after a full
-    /// collection and with background GC off (<see cref="GCLatencyMode.Batch"/>): a collection then runs only inside an
-    /// allocation (the setups), never beside the measured calls, which allocate next to nothing.
+    /// Runs one measured row <paramref name="samples"/> times, each on fresh machines after a full collection with
+    /// background GC off, and returns the first run's row (its simulated figures, counts and trace) with each side's
+    /// <c>host_ms</c> replaced by the median of the samples: one preempted sample on a busy machine no longer sets the
+    /// figure. Only the first run is traced; the simulation is deterministic, so the other runs repeat the same work.
     /// </summary>
-    public static ExperimentRow MeasuredRow(Experiment experiment, ExperimentSetup setup, ulong regionBytes, ulong folioBytes)
+    public static ExperimentRow MeasuredRow(Experiment experiment, ExperimentSetup setup, ulong regionBytes, ulong folioBytes, int samples = DefaultSamples)
     {
         ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        var first = OneRow(experiment, setup, regionBytes, folioBytes);
+        if (samples == 1)
+        {
+            return first;
+        }
+
+        var old = new double[samples];
+        var @new = new double[samples];
+        old[0] = first.Old.HostMs;
+        @new[0] = first.New.HostMs;
+        var quiet = setup with { Trace = null };
+        for (var i = 1; i < samples; i++)
+        {
+            var again = OneRow(experiment, quiet, regionBytes, folioBytes);
+            old[i] = again.Old.HostMs;
+            @new[i] = again.New.HostMs;
+        }
+
+        return first with { Old = first.Old with { HostMs = Median(old) }, New = first.New with { HostMs = Median(@new) } };
+    }
+
+    /// <summary>The median (the mean of the middle two for an even count); sorts <paramref name="values"/>.</summary>
+    public static double Median(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfZero(values.Length);
+        Array.Sort(values);
+        var mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static ExperimentRow OneRow(Experiment experiment, ExperimentSetup setup, ulong regionBytes, ulong folioBytes)
+    {
         Collect();
         var mode = GCSettings.LatencyMode;
         try
