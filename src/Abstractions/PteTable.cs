@@ -153,53 +153,6 @@ public sealed class PteTable
         }
     }
 
-    /// <summary>
-    /// Reads entries from <paramref name="index"/> on, at most <paramref name="count"/>, handing each to
-    /// <paramref name="visitor"/> until it returns false; returns how many were read. Every entry read is counted and
-    /// observed exactly as <see cref="Read"/> would (one add for the whole scan when no observer is attached).
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The range leaves the table.</exception>
-    /// <remarks>Kernel: a loop of __ptep_get() that may stop early (e.g. contpte_ptep_get()'s gather of young and dirty
-    /// over a block, which stops once it has seen both).</remarks>
-    public int Scan<T>(int index, int count, ref T visitor)
-        where T : struct, IPteVisitor
-    {
-        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
-        {
-            ThrowRangeOutside(index, count);
-        }
-
-        var read = 0;
-        if (Observer is not null)
-        {
-            while (read < count)
-            {
-                var pte = Read(index + read);
-                read++;
-                if (!visitor.Visit(pte))
-                {
-                    break;
-                }
-            }
-
-            return read;
-        }
-
-        var span = new ReadOnlySpan<ulong>(_words, index, count);
-        while (read < span.Length)
-        {
-            var pte = new Pte(span[read]);
-            read++;
-            if (!visitor.Visit(pte))
-            {
-                break;
-            }
-        }
-
-        Counters._pteReads += read;
-        return read;
-    }
-
     /// <summary>Atomically replaces an entry and returns the old value.</summary>
     /// <remarks>Kernel: xchg(&amp;pte_val(*ptep), val)</remarks>
     public Pte Exchange(int index, Pte value)
