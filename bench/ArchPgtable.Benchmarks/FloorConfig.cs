@@ -14,7 +14,8 @@ namespace ArchPgtable.Benchmarks;
 /// generated-project build times out on a loaded 2-core machine);</item>
 /// <item>the measuring thread pinned to the last CPU (<see cref="MeasuringThread"/>; each class's [GlobalSetup] pins),
 /// the runtime's background threads free;</item>
-/// <item>3 launches of 10 warm-up and 15 measured iterations each (45 measurements per benchmark);</item>
+/// <item>3 launches of 10 warm-up and 15 measured iterations each (45 measurements per benchmark; the 1 GiB class: 5
+/// launches of 60 and 15);</item>
 /// <item>the ratio read from medians (<see cref="MedianRatioColumn"/>) beside BenchmarkDotNet's mean ratio;</item>
 /// <item>the memory diagnoser (0 B allocated is a target).</item>
 /// </list>
@@ -22,16 +23,16 @@ namespace ArchPgtable.Benchmarks;
 public class FloorConfig : ManualConfig
 {
     public FloorConfig()
-        : this(10, forceGc: true)
+        : this(10, forceGc: true, launches: 3)
     {
     }
 
-    protected FloorConfig(int warmups, bool forceGc)
+    protected FloorConfig(int warmups, bool forceGc, int launches)
     {
         AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithGcForce(forceGc)
-            .WithLaunchCount(3)
+            .WithLaunchCount(launches)
             .WithWarmupCount(warmups)
             .WithIterationCount(15)
             .WithId("Floor"));
@@ -41,7 +42,8 @@ public class FloorConfig : ManualConfig
 }
 
 /// <summary>
-/// <see cref="FloorConfig"/> with 60 warm-up iterations and no forced collection between iterations:
+/// <see cref="FloorConfig"/> with 5 launches (each floor launch on freshly allocated pages), 60 warm-up iterations and no
+/// forced collection between iterations:
 /// <see cref="CFloorMadviseBenchmarks"/> calls its method once per iteration, and the runtime's tiered compilation
 /// settles only after tens of calls (with 25 warm-ups the first measured iterations still ran code that later iterations
 /// replaced). Each iteration builds a fresh 1 GiB machine; a forced full (compacting) collection between iterations moved
@@ -52,7 +54,7 @@ public class FloorConfig : ManualConfig
 public sealed class FloorMadviseConfig : FloorConfig
 {
     public FloorMadviseConfig()
-        : base(60, forceGc: false)
+        : base(60, forceGc: false, launches: 5)
     {
     }
 }
