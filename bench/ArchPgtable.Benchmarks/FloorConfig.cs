@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -14,8 +15,8 @@ namespace ArchPgtable.Benchmarks;
 /// generated-project build times out on a loaded 2-core machine);</item>
 /// <item>the measuring thread pinned to the last CPU (<see cref="MeasuringThread"/>; each class's [GlobalSetup] pins),
 /// the runtime's background threads free;</item>
-/// <item>3 launches of 10 warm-up and 15 measured iterations each (45 measurements per benchmark; the 1 GiB class: 5
-/// launches of 60 and 15);</item>
+/// <item>3 launches of 10 warm-up and 15 measured iterations of 100 ms each (45 measurements per benchmark; the 1 GiB
+/// class: 5 launches of 60 and 15 single calls);</item>
 /// <item>the ratio read from medians (<see cref="MedianRatioColumn"/>) beside BenchmarkDotNet's mean ratio;</item>
 /// <item>the memory diagnoser (0 B allocated is a target).</item>
 /// </list>
@@ -35,6 +36,7 @@ public class FloorConfig : ManualConfig
             .WithLaunchCount(launches)
             .WithWarmupCount(warmups)
             .WithIterationCount(15)
+            .WithIterationTime(TimeInterval.FromMilliseconds(100))
             .WithId("Floor"));
         AddColumn(StatisticColumn.Median, new MedianRatioColumn());
         AddDiagnoser(MemoryDiagnoser.Default);
