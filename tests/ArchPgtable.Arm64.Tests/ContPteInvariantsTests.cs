@@ -33,31 +33,24 @@ public class ContPteInvariantsTests
     [MemberData(nameof(Granules.All), MemberType = typeof(Granules))]
     public void An_entry_without_cont_in_a_cont_block_is_named(Arm64Granule g)
     {
-        var w = new World(g);
-        w.Mm.AddFolio(World.BasePfn, w.C);
-        w.Map(0, World.BasePfn, w.C);
+        var w = OneBlockAtZero(g);
         w.Table.Write(5, Arm64Pte.MkNonCont(w.Raw(5)));
 
         var violation = Invariants(g).Check(w.Table, 5, 1);
 
-        Assert.NotNull(violation);
-        Assert.Contains("contiguous block at PTE index 0: entry 5 ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotConsistent, violation, StringComparison.Ordinal);
+        AssertNamed(violation, 0, 5, NotConsistent);
     }
 
     [Theory]
     [MemberData(nameof(Granules.All), MemberType = typeof(Granules))]
     public void A_sibling_with_another_pfn_is_named(Arm64Granule g)
     {
-        var w = new World(g);
-        w.Mm.AddFolio(World.BasePfn, w.C);
-        w.Map(0, World.BasePfn, w.C);
+        var w = OneBlockAtZero(g);
         w.Table.Write(w.C - 2, w.Fmt.AdvancePfn(w.Raw(w.C - 2), 1));
 
         var violation = Invariants(g).Check(w.Table, 0, w.C);
 
-        Assert.Contains($"entry {w.C - 2} ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotConsistent, violation, StringComparison.Ordinal);
+        AssertNamed(violation, 0, w.C - 2, NotConsistent);
     }
 
     [Theory]
@@ -73,8 +66,7 @@ public class ContPteInvariantsTests
 
         var violation = Invariants(g).Check(w.Table, w.C / 2, w.C);
 
-        Assert.Contains("contiguous block at PTE index 0: entry 0 ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotAStart, violation, StringComparison.Ordinal);
+        AssertNamed(violation, 0, 0, NotAStart);
     }
 
     [Theory]
@@ -92,8 +84,7 @@ public class ContPteInvariantsTests
         w.Table.Write(w.Table.Count - 1, new Pte(w.Raw(w.Table.Count - 1).Value & ~PTE_WRITE));
 
         var violation = inv.Check(w.Table, 0, w.Table.Count);
-        Assert.Contains($"contiguous block at PTE index {last}: entry {w.Table.Count - 1} ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotConsistent, violation, StringComparison.Ordinal);
+        AssertNamed(violation, last, w.Table.Count - 1, NotConsistent);
         Assert.Equal(violation, inv.Check(w.Table, w.Table.Count - 1, 1));
     }
 
@@ -134,6 +125,22 @@ public class ContPteInvariantsTests
     {
         var arch = new Arm64ArchPlugin().Build(TestConfigs.For(Arm64Granule.Granule16K, contPte));
         Assert.IsType<ContiguousInvariants<Arm64ContEncoding>>(arch.Invariants);
+    }
+
+    /// <summary>A world whose first CONT_PTES entries map one contiguous block by set_ptes.</summary>
+    private static World OneBlockAtZero(Arm64Granule g)
+    {
+        var w = new World(g);
+        w.Mm.AddFolio(World.BasePfn, w.C);
+        w.Map(0, World.BasePfn, w.C);
+        return w;
+    }
+
+    private static void AssertNamed(string? violation, int block, int entry, string rule)
+    {
+        Assert.NotNull(violation);
+        Assert.Contains($"contiguous block at PTE index {block}: entry {entry} ", violation, StringComparison.Ordinal);
+        Assert.Contains(rule, violation, StringComparison.Ordinal);
     }
 
     private static IArchInvariants Invariants(Arm64Granule g) =>

@@ -40,8 +40,7 @@ public class NapotInvariantsTests
 
         var violation = Invariants.Check(w.Table, 21, 1);
 
-        Assert.Contains("contiguous block at PTE index 16: entry 21 ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotConsistent, violation, StringComparison.Ordinal);
+        AssertNamed(violation, 16, 21, NotConsistent);
     }
 
     [Fact]
@@ -53,8 +52,7 @@ public class NapotInvariantsTests
 
         var violation = Invariants.Check(w.Table, 16, 16);
 
-        Assert.Contains("entry 30 ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotConsistent, violation, StringComparison.Ordinal);
+        AssertNamed(violation, 16, 30, NotConsistent);
     }
 
     [Fact]
@@ -69,8 +67,7 @@ public class NapotInvariantsTests
 
         var violation = Invariants.Check(w.Table, 24, 16);
 
-        Assert.Contains("contiguous block at PTE index 16: entry 16 ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotAStart, violation, StringComparison.Ordinal);
+        AssertNamed(violation, 16, 16, NotAStart);
     }
 
     [Fact]
@@ -85,8 +82,7 @@ public class NapotInvariantsTests
         w.Table.Write(w.Table.Count - 1, new Pte(w.Raw(w.Table.Count - 1).Value & ~RiscVPteBits._PAGE_WRITE));
 
         var violation = Invariants.Check(w.Table, 0, w.Table.Count);
-        Assert.Contains($"contiguous block at PTE index {last}: entry {w.Table.Count - 1} ", violation, StringComparison.Ordinal);
-        Assert.Contains(NotConsistent, violation, StringComparison.Ordinal);
+        AssertNamed(violation, last, w.Table.Count - 1, NotConsistent);
         Assert.Equal(violation, Invariants.Check(w.Table, w.Table.Count - 1, 1));
     }
 
@@ -97,5 +93,12 @@ public class NapotInvariantsTests
         Assert.Equal(0UL, Invariants.PrivateViewBits);
         Assert.Null(Builds.Arch((RiscVKconfig.Svnapot, "n")).Invariants);
         Assert.Null(Builds.Arch((CommonKconfig.TransparentHugepage, "n")).Invariants);
+    }
+
+    private static void AssertNamed(string? violation, int block, int entry, string rule)
+    {
+        Assert.NotNull(violation);
+        Assert.Contains($"contiguous block at PTE index {block}: entry {entry} ", violation, StringComparison.Ordinal);
+        Assert.Contains(rule, violation, StringComparison.Ordinal);
     }
 }
