@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchPgtable.Generic;
+using ArchPgtable.Generic.Contiguous;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
 
@@ -32,7 +33,9 @@ public sealed class Arm64ArchPlugin : IArchPlugin
     /// Builds arm64 for <paramref name="config"/>: exactly one granule must be y; the VA width is
     /// CONFIG_ARM64_VA_BITS (48 when unset); the contpte helpers are used when both
     /// CONFIG_ARM64_CONTPTE and CONFIG_TRANSPARENT_HUGEPAGE are y, the raw ones otherwise;
-    /// CONFIG_DEBUG_VM turns on the entry-level batch checks.
+    /// CONFIG_DEBUG_VM turns on the entry-level batch checks. The arch invariants are the Generic layer's
+    /// block rules (<see cref="ContiguousInvariants{TEncoding}"/> over <see cref="Arm64ContEncoding"/>, PTE_CONT
+    /// the private view bit), declared with or without the contpte layer (without it no entry has PTE_CONT).
     /// </summary>
     /// <exception cref="ArgumentException">The configuration is for another architecture, selects no granule or several, or has an unusable VA width.</exception>
     /// <remarks>Kernel: building arch/arm64 with a .config</remarks>
@@ -59,7 +62,7 @@ public sealed class Arm64ArchPlugin : IArchPlugin
             Format = ops.Format,
             Ops = ops,
             Hardware = new Arm64HardwareModel(config.IsEnabled(Arm64Kconfig.HwAfdbm), config.IsEnabled(Arm64Kconfig.HwAfdbm), granule.ContPtes()),
-            Invariants = new Arm64ContPteInvariants(granule),
+            Invariants = new ContiguousInvariants<Arm64ContEncoding>(new Arm64ContEncoding(ops.Arm64Format), granule.ContPtes(), ops.Format, Arm64PteBits.PTE_CONT),
             PmdOps = new Arm64PmdOps(ops.Arm64Format, ops.Geometry),
             Machines = new Arm64MachineSupport(config.IsEnabled(Arm64Kconfig.HwAfdbm), granule.ContPtes(),
                 contPte ? () => new Arm64ContPteOps(granule, vaBits, debugVm, bbml2NoAbort: true) : null),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArchPgtable.Generic;
+using ArchPgtable.Generic.Contiguous;
 using ArchPgtable.Kconfig;
 using ArchPgtable.Plugins;
 
@@ -33,7 +34,9 @@ public sealed class RiscVArchPlugin : IArchPlugin
     /// Builds riscv64 for <paramref name="config"/>: exactly one paging mode must be y; the NAPOT
     /// layer is used when both CONFIG_RISCV_ISA_SVNAPOT and CONFIG_TRANSPARENT_HUGEPAGE are y,
     /// riscv's upstream helpers otherwise; the hart follows Svadu or Svade per
-    /// CONFIG_RISCV_ISA_SVADU and honours NAPOT entries per CONFIG_RISCV_ISA_SVNAPOT.
+    /// CONFIG_RISCV_ISA_SVADU and honours NAPOT entries per CONFIG_RISCV_ISA_SVNAPOT. With the NAPOT
+    /// layer the arch invariants are the layer's block rules (<see cref="ContiguousInvariants{TEncoding}"/>
+    /// over <see cref="RiscVNapotEncoding"/>); without it there are none (no helper writes a NAPOT entry).
     /// </summary>
     /// <exception cref="ArgumentException">The configuration is for another architecture, or selects no paging mode or both.</exception>
     /// <remarks>Kernel: building arch/riscv with a .config (and booting it on a hart with these extensions)</remarks>
@@ -61,6 +64,7 @@ public sealed class RiscVArchPlugin : IArchPlugin
             Hardware = new RiscVHardwareModel(svadu, svnapot),
             Machines = new RiscVMachineSupport(svadu, svnapot),
             PmdOps = new RiscVPmdOps((RiscVPteFormat)ops.Format, ops.Geometry),
+            Invariants = napotLayer ? new ContiguousInvariants<RiscVNapotEncoding>(default, RiscVPteBits.NapotPtes, ops.Format, privateViewBits: 0) : null,
             KnownFindings = svadu ? RiscVKnownFindings.Svadu : [],
             Description = string.Create(CultureInfo.InvariantCulture,
                 $"riscv64, 4K pages, {mode} ({ops.Geometry.Levels}-level), {(svadu ? "Svadu" : "Svade")}, {(napotLayer ? "Svnapot contpte-style layer (modelled, not upstream)" : "upstream helpers (no NAPOT for anon folios)")}"),

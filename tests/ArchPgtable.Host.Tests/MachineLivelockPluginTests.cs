@@ -1,5 +1,4 @@
 using ArchPgtable.Host.Tests.Support;
-using Microsoft.CodeAnalysis;
 
 namespace ArchPgtable.Host.Tests;
 
@@ -11,42 +10,11 @@ namespace ArchPgtable.Host.Tests;
 [Collection(PluginBuildsCollection.Name)]
 public sealed class MachineLivelockPluginTests(PluginBuilds builds)
 {
-    private const string Source = """
-        using System.Collections.Generic;
-        using ArchPgtable;
-        using ArchPgtable.Arm64;
-        using ArchPgtable.Kconfig;
-        using ArchPgtable.Plugins;
+    private static readonly string Source = Arm64DerivedPlugin.Source("GatheredPlugin", "arm64-gathered",
+        "arm64 with a ptep_set_access_flags that trusts the gathered view", "gathered no-op ptep_set_access_flags", "GatheredOps", OpsSource,
+        withMachines: true);
 
-        namespace GatheredPlugin;
-
-        [ArchPlugin("arm64-gathered", Description = "arm64 with a ptep_set_access_flags that trusts the gathered view")]
-        public sealed class GatheredArchPlugin : IArchPlugin
-        {
-            private readonly Arm64ArchPlugin _arm64 = new();
-
-            public string Arch => "arm64-gathered";
-
-            public IReadOnlyList<KconfigSymbol> Kconfig => _arm64.Kconfig;
-
-            public ArchInstance Build(EffectiveConfig config)
-            {
-                var real = _arm64.Build(new EffectiveConfig("arm64", config.Values));
-                return new ArchInstance
-                {
-                    Arch = "arm64-gathered",
-                    Config = config,
-                    Geometry = real.Geometry,
-                    Format = real.Format,
-                    Ops = new GatheredOps(Arm64ArchPlugin.SelectGranule(config)),
-                    Hardware = real.Hardware,
-                    Invariants = real.Invariants,
-                    Machines = real.Machines,
-                    Description = real.Description + ", gathered no-op ptep_set_access_flags",
-                };
-            }
-        }
-
+    private const string OpsSource = """
         public sealed class GatheredOps : Arm64ContPteOps
         {
             public GatheredOps(Arm64Granule granule) : base(granule) { }
@@ -64,15 +32,7 @@ public sealed class MachineLivelockPluginTests(PluginBuilds builds)
         }
         """;
 
-    private string Place()
-    {
-        var dir = Path.Combine(builds.NewPluginsDirectory(), "GatheredPlugin");
-        Directory.CreateDirectory(dir);
-        PluginCompiler.Compile("GatheredPlugin", Source, Path.Combine(dir, "GatheredPlugin.dll"),
-            [.. PluginCompiler.HostContract, MetadataReference.CreateFromFile(ShippedPlugins.Arm64)]);
-        File.Copy(ShippedPlugins.Arm64, Path.Combine(dir, "ArchPgtable.Arm64.dll"));
-        return dir;
-    }
+    private string Place() => Path.GetDirectoryName(Arm64DerivedPlugin.Place(builds, "GatheredPlugin", Source))!;
 
     [Fact]
     public void Lazyfree_on_an_smmu_without_httu_reports_a_fault_livelock_and_exits_1()

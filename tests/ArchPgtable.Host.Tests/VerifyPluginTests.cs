@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ArchPgtable.Host.Tests.Support;
 using ArchPgtable.Hosting.Configuration;
-using Microsoft.CodeAnalysis;
 
 namespace ArchPgtable.Host.Tests;
 
@@ -13,15 +12,7 @@ namespace ArchPgtable.Host.Tests;
 [Collection(PluginBuildsCollection.Name)]
 public sealed class VerifyPluginTests(PluginBuilds builds)
 {
-    private string PlaceV4()
-    {
-        var dir = Path.Combine(builds.NewPluginsDirectory(), "V4Plugin");
-        Directory.CreateDirectory(dir);
-        var dll = PluginCompiler.Compile("V4Plugin", V4PluginSource.Source, Path.Combine(dir, "V4Plugin.dll"),
-            [.. PluginCompiler.HostContract, MetadataReference.CreateFromFile(ShippedPlugins.Arm64)]);
-        File.Copy(ShippedPlugins.Arm64, Path.Combine(dir, "ArchPgtable.Arm64.dll"));
-        return dll;
-    }
+    private string PlaceV4() => Arm64DerivedPlugin.Place(builds, "V4Plugin", V4PluginSource.Source);
 
     [Fact]
     public void The_v4_override_fails_with_a_shrunk_counterexample_and_exit_1()

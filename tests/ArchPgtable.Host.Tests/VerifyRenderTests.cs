@@ -1,6 +1,5 @@
 using ArchPgtable.Host.Tests.Support;
 using ArchPgtable.Hosting.Configuration;
-using Microsoft.CodeAnalysis;
 
 namespace ArchPgtable.Host.Tests;
 
@@ -11,11 +10,7 @@ public sealed class VerifyRenderTests(PluginBuilds builds)
     [Fact]
     public void The_v4_override_s_counterexample_is_drawn_before_and_after()
     {
-        var dir = Path.Combine(builds.NewPluginsDirectory(), "V4Plugin");
-        Directory.CreateDirectory(dir);
-        var dll = PluginCompiler.Compile("V4Plugin", V4PluginSource.Source, Path.Combine(dir, "V4Plugin.dll"),
-            [.. PluginCompiler.HostContract, MetadataReference.CreateFromFile(ShippedPlugins.Arm64)]);
-        File.Copy(ShippedPlugins.Arm64, Path.Combine(dir, "ArchPgtable.Arm64.dll"));
+        var dll = Arm64DerivedPlugin.Place(builds, "V4Plugin", V4PluginSource.Source);
         var render = Path.Combine(builds.NewPluginsDirectory(), "pictures");
 
         var r = CliRun.Run("verify", "--plugin", dll, "--helper", "mkold_clean_ptes", "--cases", "1500", "--seed", "0000000000001", "--render", render);

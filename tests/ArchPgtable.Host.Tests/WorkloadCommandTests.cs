@@ -61,6 +61,58 @@ public sealed class WorkloadCommandTests
     }
 
     [Fact]
+    public void Pmd_thp_maps_and_splits_pmd_leaves_and_its_replay_keeps_the_option()
+    {
+        string[] args = ["workload", "--arch", "arm64", "--pmd-thp", "--pages", "1024", "--ops", "5000", "--seed", "1"];
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, args);
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Equal("", result.Error);
+        var pmd = Regex.Match(result.Out, @"(?m)^  pmd-thp: (\d+) PMD-mapped THP faults, \d+ fallbacks to PTEs, (\d+) PMD splits, \d+ discarded whole$");
+        Assert.True(pmd.Success, result.Out);
+        var faults = long.Parse(pmd.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(faults > 0, result.Out);
+        Assert.True(long.Parse(pmd.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, result.Out);
+
+        var json = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, [.. args, "--json"]).Json();
+        Assert.True(json.GetProperty("pmd_thp").GetBoolean());
+        Assert.Equal(faults, json.GetProperty("pmd").GetProperty("thp_faults").GetInt64());
+        Assert.Equal("archpgtable workload --arch arm64 --seed 1 --ops 5000 --pages 1024 --pmd-thp", json.GetProperty("replay").GetString());
+    }
+
+    [Fact]
+    public void Without_pmd_thp_no_pmd_is_mapped()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "workload", "--arch", "arm64", "--pages", "1024", "--ops", "5000", "--seed", "1");
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.DoesNotContain("pmd-thp", result.Out, StringComparison.Ordinal);
+
+        var json = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "workload", "--arch", "arm64", "--pages", "1024", "--ops", "5000", "--seed", "1", "--json").Json();
+        Assert.False(json.GetProperty("pmd_thp").GetBoolean());
+        Assert.Equal(0, json.GetProperty("pmd").GetProperty("thp_faults").GetInt64());
+    }
+
+    [Fact]
+    public void Pmd_thp_with_too_few_pages_to_cover_a_pmd_warns_on_stderr()
+    {
+        var result = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "workload", "--arch", "x86_64", "--pmd-thp", "--ops", "500", "--seed", "1");
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Equal(
+            "archpgtable: warning: --pmd-thp with --pages 256: a region needs at least 1024 pages (two PMDs) to cover an aligned PMD wherever it starts; fewer may map no PMD.",
+            result.Error.TrimEnd());
+        Assert.Contains("  pmd-thp: 0 PMD-mapped THP faults", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_for_pmd_thp_other_than_true_or_false_is_one_line_on_stderr_and_exit_2()
+    {
+        var result = CliRun.Run("workload", "--pmd-thp", "maybe", "--ops", "10");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Out);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'maybe'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csv_and_json_carry_the_same_run()
     {
         var json = CliRun.Run(EnvironmentVariables.None, ShippedPlugins.Directory, "workload", "--arch", "x86_64", "--ops", "2000", "--json").Json();

@@ -61,12 +61,17 @@ internal static class WorkloadCommand
                 r.AddError($"--pages must be 16..65536 (got {n}).");
             }
         });
+        var pmdThp = new Option<bool>("--pmd-thp")
+        {
+            Description = "Also enable the PMD order: faults map PMD-mapped THPs where a region covers an aligned PMD (give --pages of "
+                + "at least two PMDs, 1024 on 4 KiB pages), and the partial operations split them. Off by default.",
+        };
         var format = new OutputFormatOptions();
         var command = new Command("workload",
             "The seeded random workload: reads and writes from every agent, MADV_FREE, MADV_COLD, aging, reclaim, mprotect, mremap, "
             + "fork, munmap — old and new algorithms — under the data, permission and isolation oracles; exit 1 on any finding.")
         {
-            ops, seed, paths, pages,
+            ops, seed, paths, pages, pmdThp,
         };
         format.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(parse, context, globals, services =>
@@ -79,7 +84,15 @@ internal static class WorkloadCommand
                 Seed = parse.GetValue(seed),
                 Pages = parse.GetValue(pages),
                 Paths = Parse(parse.GetValue(paths)!),
+                PmdThp = parse.GetValue(pmdThp),
             };
+            var pmdPages = arch.Geometry.PtrsPerPte;
+            if (options.PmdThp && options.Pages < 2 * pmdPages)
+            {
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"archpgtable: warning: --pmd-thp with --pages {options.Pages}: a region needs at least {2 * pmdPages} pages (two PMDs) to cover an aligned PMD wherever it starts; fewer may map no PMD."));
+            }
+
             var workload = new RandomWorkload(arch, machine, options);
             var clock = Stopwatch.StartNew();
             WorkloadResult result;
@@ -103,8 +116,8 @@ internal static class WorkloadCommand
             var machineArg = parse.GetValue(globals.Machine) is { } m ? $" --machine {m}" : "";
             var replayOps = result.Findings.Count > 0 ? result.Ops : options.Ops;
             var replay = string.Create(CultureInfo.InvariantCulture,
-                $"archpgtable workload --arch {arch.Arch}{machineArg} --seed {options.Seed} --ops {replayOps}{(options.Paths == WorkloadPaths.Mixed ? "" : $" --paths {WorkloadReport.Name(options.Paths)}")}{(options.Pages == 256 ? "" : $" --pages {options.Pages}")}");
-            var report = new WorkloadReport(arch.Arch, arch.Description, parse.GetValue(globals.Machine) is null ? null : machine.Name, options.Seed, options.Paths, result, clock.Elapsed.TotalMilliseconds, replay);
+                $"archpgtable workload --arch {arch.Arch}{machineArg} --seed {options.Seed} --ops {replayOps}{(options.Paths == WorkloadPaths.Mixed ? "" : $" --paths {WorkloadReport.Name(options.Paths)}")}{(options.Pages == 256 ? "" : $" --pages {options.Pages}")}{(options.PmdThp ? " --pmd-thp" : "")}");
+            var report = new WorkloadReport(arch.Arch, arch.Description, parse.GetValue(globals.Machine) is null ? null : machine.Name, options.Seed, options.Paths, options.PmdThp, result, clock.Elapsed.TotalMilliseconds, replay);
             switch (format.Get(parse))
             {
                 case OutputFormat.Json:

@@ -8,10 +8,11 @@ namespace ArchPgtable.Host.Cli;
 /// <param name="Machine">The machine's name, or null for the one-CPU default.</param>
 /// <param name="Seed">The seed.</param>
 /// <param name="Paths">Which algorithms ran.</param>
+/// <param name="PmdThp">Whether the PMD order was enabled (<c>--pmd-thp</c>).</param>
 /// <param name="Result">The run.</param>
 /// <param name="HostMs">Host time of the run in milliseconds.</param>
 /// <param name="Replay">The command that replays the run up to its first finding (or the whole run).</param>
-internal sealed record WorkloadReport(string Arch, string Description, string? Machine, int Seed, WorkloadPaths Paths, WorkloadResult Result, double HostMs, string Replay)
+internal sealed record WorkloadReport(string Arch, string Description, string? Machine, int Seed, WorkloadPaths Paths, bool PmdThp, WorkloadResult Result, double HostMs, string Replay)
 {
     /// <summary>Findings by kind, every kind listed.</summary>
     public IEnumerable<(WorkloadFindingKind Kind, int Count)> Summary =>

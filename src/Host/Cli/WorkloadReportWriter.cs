@@ -13,6 +13,12 @@ internal static class WorkloadReportWriter
             $"workload on {report.Arch}{(report.Machine is null ? "" : $" [machine {report.Machine}]")}: {r.Ops} operations, seed {report.Seed}, paths {WorkloadReport.Name(report.Paths)}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  host {report.HostMs / 1000:0.0} s ({report.OpsPerSecond:0} ops/s); {r.ReadsChecked} reads and {r.StoresChecked} stores checked; {r.Stats.Faults} faults, {r.Stats.CowCopies} COW copies, {r.Stats.SwappedOut} pages swapped out, {r.Stats.DirectReclaims} direct reclaims"));
+        if (report.PmdThp)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  pmd-thp: {r.Stats.ThpFaults} PMD-mapped THP faults, {r.Stats.ThpFaultFallbacks} fallbacks to PTEs, {r.Stats.PmdSplits} PMD splits, {r.Stats.ThpDiscarded} discarded whole"));
+        }
+
         output.WriteLine("  operations: " + string.Join(", ", r.OpCounts.OrderByDescending(kv => kv.Value).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value}"))));
         output.WriteLine("  findings: " + string.Join(", ", report.Summary.Select(s => string.Create(CultureInfo.InvariantCulture, $"{WorkloadReport.Name(s.Kind)} {s.Count}"))));
         foreach (var f in r.Findings)
@@ -45,6 +51,13 @@ internal static class WorkloadReportWriter
             w.WriteNumber("ops_per_second", Math.Round(report.OpsPerSecond));
             w.WriteNumber("reads_checked", r.ReadsChecked);
             w.WriteNumber("stores_checked", r.StoresChecked);
+            w.WriteBoolean("pmd_thp", report.PmdThp);
+            w.WriteStartObject("pmd");
+            w.WriteNumber("thp_faults", r.Stats.ThpFaults);
+            w.WriteNumber("thp_fault_fallbacks", r.Stats.ThpFaultFallbacks);
+            w.WriteNumber("pmd_splits", r.Stats.PmdSplits);
+            w.WriteNumber("thp_discarded", r.Stats.ThpDiscarded);
+            w.WriteEndObject();
             w.WriteStartObject("operations");
             foreach (var (name, count) in r.OpCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {

@@ -31,12 +31,21 @@ public abstract class Experiment
     /// <summary>The region each folio size runs on without <c>--size</c>.</summary>
     public virtual ulong DefaultRegionBytes => 1UL << 30;
 
-    /// <summary>True when <paramref name="folioBytes"/> is modelled on <paramref name="geometry"/>; a size that is not is listed as not modelled. Default: PTE-mapped sizes (below the PMD size).</summary>
+    /// <summary>
+    /// True when <paramref name="folioBytes"/> is modelled on <paramref name="geometry"/>; a size that is not is listed as not modelled.
+    /// Default: the sizes below the PMD size, or with <see cref="PteMapsEveryFolioSize"/> every size the model allocates.
+    /// </summary>
     public virtual bool IsModelled(ArchGeometry geometry, ulong folioBytes)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        return folioBytes < geometry.PmdSize;
+        return PteMapsEveryFolioSize ? folioBytes <= geometry.PageSize << PhysicalMemory.MaxOrder : folioBytes < geometry.PmdSize;
     }
+
+    /// <summary>
+    /// True when the experiment maps every folio size the model allocates with PTEs, the PMD size and above included (a
+    /// PTE-mapped THP, as a published table's "PTE-mapped" rows); false (the default) when only sizes below the PMD size are.
+    /// </summary>
+    protected virtual bool PteMapsEveryFolioSize => false;
 
     /// <summary>
     /// The folio sizes run without <c>--folio</c>: the base page, every anon mTHP size (order 2 and up) below the PMD

@@ -1,4 +1,3 @@
-using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 using ArchPgtable.Mm.Tracing;
 
@@ -44,11 +43,7 @@ internal sealed class ForkCopy : Experiment
         "every other row, the 2048K row (PTE-mapped as published), and every arm64/riscv cost: ptep_set_wrprotect() on a contpte block unfolds it, set_pte_at() refolds");
 
     /// <summary>Every size the model allocates is PTE-mapped here, as in the published table (PTE-mapped THP up to 2048K).</summary>
-    public override bool IsModelled(ArchGeometry geometry, ulong folioBytes)
-    {
-        ArgumentNullException.ThrowIfNull(geometry);
-        return folioBytes <= geometry.PageSize << PhysicalMemory.MaxOrder;
-    }
+    protected override bool PteMapsEveryFolioSize => true;
 
     public override ExperimentResult Run(ExperimentSetup setup, ulong regionBytes, ulong folioBytes, ExperimentPath path)
     {

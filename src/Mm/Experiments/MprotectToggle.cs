@@ -1,4 +1,3 @@
-using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 
 namespace ArchPgtable.Mm.Experiments;
@@ -35,11 +34,7 @@ internal sealed class MprotectToggle : Experiment
         "every row; the 4K row's published +10% is not modelled (the model's order-0 paths are the same code, so 4K is flat), nor is 2M's larger gain than 64K's (-69% vs -65%: with no per-call weight both are the same per contpte block); the x86 rows staying flat");
 
     /// <summary>Every size the model allocates is PTE-mapped here, as the published "PTE-mapped THP" row.</summary>
-    public override bool IsModelled(ArchGeometry geometry, ulong folioBytes)
-    {
-        ArgumentNullException.ThrowIfNull(geometry);
-        return folioBytes <= geometry.PageSize << PhysicalMemory.MaxOrder;
-    }
+    protected override bool PteMapsEveryFolioSize => true;
 
     public override ExperimentResult Run(ExperimentSetup setup, ulong regionBytes, ulong folioBytes, ExperimentPath path)
     {

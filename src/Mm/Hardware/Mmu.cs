@@ -97,35 +97,52 @@ public sealed class Mmu
             }
 
             var table = mm.PageTable.Find(va);
+            MmuFaultKind fault;
+            TlbEntry entry = default;
             if (table is null && _system.HasHugePmds && mm.PageTable.FindPmd(va) is { } pmdp && !pmdp.Table.Peek(pmdp.Index).IsNone)
             {
                 var huge = StepHuge(pmdp, hw, access, vpn);
-                if (huge.Fault != MmuFaultKind.None)
-                {
-                    lastFault = huge.Fault;
-                    faults++;
-                    Fault(agent, mm, va, lastFault, access);
-                    if (GaveUp())
-                    {
-                        return -1;
-                    }
-
-                    continue;
-                }
-
-                if (huge.Raced)
+                if (huge.Fault == MmuFaultKind.None && huge.Raced)
                 {
                     continue;
                 }
 
-                _system.Faults.Trace = null;
-                tlb.Fill(mm.Id, huge.Entry);
-                return DataAccess(mm, va, huge.Entry.BasePfn + (vpn - huge.Entry.BaseVpn), access);
+                (fault, entry) = (huge.Fault, huge.Entry);
+            }
+            else if (table is null)
+            {
+                fault = MmuFaultKind.Translation;
+            }
+            else
+            {
+                var idx = g.PteIndex(va);
+                var landing = agent.ContPolicy switch
+                {
+                    ContPolicy.First => 0,
+                    ContPolicy.Random => hw.BlockEntries(table.Peek(idx)) is var b and > 1 ? agent.Rng.Next(b) : 0,
+                    _ => idx,
+                };
+                var step = DescriptorWalk.Step(table, idx, landing, hw, access);
+                if (_system.Tracer is { } tracer && step.Updated)
+                {
+                    TraceHardwareUpdate(tracer, table, step, access);
+                }
+
+                if (step.Outcome.Ok && step.Raced)
+                {
+                    continue;
+                }
+
+                fault = step.Outcome.Fault;
+                if (step.Outcome.Ok)
+                {
+                    entry = DescriptorWalk.TlbEntryFor(step, vpn, _system.Arch.Format, hw);
+                }
             }
 
-            if (table is null)
+            if (fault != MmuFaultKind.None)
             {
-                lastFault = MmuFaultKind.Translation;
+                lastFault = fault;
                 faults++;
                 Fault(agent, mm, va, lastFault, access);
                 if (GaveUp())
@@ -133,41 +150,10 @@ public sealed class Mmu
                     return -1;
                 }
 
-                continue;
-            }
-
-            var idx = g.PteIndex(va);
-            var landing = agent.ContPolicy switch
-            {
-                ContPolicy.First => 0,
-                ContPolicy.Random => hw.BlockEntries(table.Peek(idx)) is var b and > 1 ? agent.Rng.Next(b) : 0,
-                _ => idx,
-            };
-            var step = DescriptorWalk.Step(table, idx, landing, hw, access);
-            if (_system.Tracer is { } tracer && step.Updated)
-            {
-                TraceHardwareUpdate(tracer, table, step, access);
-            }
-            if (!step.Outcome.Ok)
-            {
-                lastFault = step.Outcome.Fault;
-                faults++;
-                Fault(agent, mm, va, lastFault, access);
-                if (GaveUp())
-                {
-                    return -1;
-                }
-
-                continue;
-            }
-
-            if (step.Raced)
-            {
                 continue;
             }
 
             _system.Faults.Trace = null;
-            var entry = DescriptorWalk.TlbEntryFor(step, vpn, _system.Arch.Format, hw);
             tlb.Fill(mm.Id, entry);
             return DataAccess(mm, va, entry.BasePfn + (vpn - entry.BaseVpn), access);
         }

@@ -313,14 +313,12 @@ public static class HugePmd
     internal static void Copy(MmStruct parent, MmStruct child, Vma vma, ulong haddr, PtePointer srcPmdp)
     {
         var sys = parent.System;
-        var ops = sys.Arch.PmdOps!;
-        var mem = sys.Memory;
-        var pmd = ops.PmdpGet(srcPmdp);
-        if (!ops.Present(pmd))
+        if (!TryGetPresent(sys, srcPmdp, out var ops, out var pmd))
         {
             return;
         }
 
+        var mem = sys.Memory;
         var head = ops.Pfn(pmd);
         var nr = 1 << PmdOrder(sys);
         mem.AddMapcount(head, nr, +1);
@@ -344,14 +342,12 @@ public static class HugePmd
     internal static void Change(MmStruct mm, MmuGather gather, Vma vma, ulong haddr, PtePointer pmdp)
     {
         var sys = mm.System;
-        var ops = sys.Arch.PmdOps!;
-        var fmt = sys.Format;
-        var pmd = ops.PmdpGet(pmdp);
-        if (!ops.Present(pmd))
+        if (!TryGetPresent(sys, pmdp, out var ops, out _))
         {
             return;
         }
 
+        var fmt = sys.Format;
         var old = ops.PmdpInvalidate(mm, haddr, pmdp);
         var shared = (vma.Flags & VmFlags.Shared) != 0;
         var writable = (vma.Flags & VmFlags.Write) != 0;
@@ -450,6 +446,15 @@ public static class HugePmd
         sys.Stats.Discarded++;
         sys.Stats.ThpDiscarded++;
         return ReclaimOutcome.Discarded;
+    }
+
+    /// <summary>The PMD helpers and the (counted) entry at <paramref name="pmdp"/>; false when the entry is not present (nothing to do).</summary>
+    /// <remarks>Kernel: the pmdp_get() and pmd_present() check that copy_huge_pmd() and change_huge_pmd() start with</remarks>
+    private static bool TryGetPresent(MmSystem sys, PtePointer pmdp, out PmdOps ops, out Pmd pmd)
+    {
+        ops = sys.Arch.PmdOps!;
+        pmd = ops.PmdpGet(pmdp);
+        return ops.Present(pmd);
     }
 
     /// <remarks>Kernel: maybe_pmd_mkwrite() / pmd_mkwrite() — the PTE format's write bits on the leaf</remarks>

@@ -9,41 +9,10 @@ internal static class V4PluginSource
 {
     public const string Arch = "arm64-v4";
 
-    public const string Source = """
-        using System.Collections.Generic;
-        using ArchPgtable;
-        using ArchPgtable.Arm64;
-        using ArchPgtable.Kconfig;
-        using ArchPgtable.Plugins;
+    public static readonly string Source = Arm64DerivedPlugin.Source("V4Plugin", Arch, "arm64 with the lazyfree v4 mkold_clean_ptes override",
+        "lazyfree v4 mkold_clean_ptes", "V4Ops", OpsSource, withMachines: false);
 
-        namespace V4Plugin;
-
-        [ArchPlugin("arm64-v4", Description = "arm64 with the lazyfree v4 mkold_clean_ptes override")]
-        public sealed class V4ArchPlugin : IArchPlugin
-        {
-            private readonly Arm64ArchPlugin _arm64 = new();
-
-            public string Arch => "arm64-v4";
-
-            public IReadOnlyList<KconfigSymbol> Kconfig => _arm64.Kconfig;
-
-            public ArchInstance Build(EffectiveConfig config)
-            {
-                var real = _arm64.Build(new EffectiveConfig("arm64", config.Values));
-                return new ArchInstance
-                {
-                    Arch = "arm64-v4",
-                    Config = config,
-                    Geometry = real.Geometry,
-                    Format = real.Format,
-                    Ops = new V4Ops(Arm64ArchPlugin.SelectGranule(config)),
-                    Hardware = real.Hardware,
-                    Invariants = real.Invariants,
-                    Description = real.Description + ", lazyfree v4 mkold_clean_ptes",
-                };
-            }
-        }
-
+    private const string OpsSource = """
         public sealed class V4Ops : Arm64ContPteOps
         {
             public V4Ops(Arm64Granule granule) : base(granule) { }
