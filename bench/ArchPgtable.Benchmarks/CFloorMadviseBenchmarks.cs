@@ -8,8 +8,7 @@ namespace ArchPgtable.Benchmarks;
 /// <summary>
 /// Issue 15's engine target: MADV_FREE (the new path) of 1 GiB of written 64K folios on arm64 (contpte), against the C
 /// floor over the same 262,144 entries (target ≤ 5×; the Ratio column). Each iteration gets a freshly written region,
-/// set up outside the measurement, so every iteration is one invocation (the floor's too, to share the job). 5 launches,
-/// each with the floor on a freshly allocated table (<see cref="Placements"/>).
+/// set up outside the measurement, so every iteration is one invocation (the floor's too, to share the job).
 /// </summary>
 [Config(typeof(FloorMadviseConfig))]
 public unsafe class CFloorMadviseBenchmarks : IDisposable
@@ -17,14 +16,6 @@ public unsafe class CFloorMadviseBenchmarks : IDisposable
     private const ulong Start = 0x40000000;
     private const ulong Size = 1UL << 30;
     private const int Entries = (int)(Size >> 12);
-    /// <summary>
-    /// Every launch's floor table, kept for the life of the process. The 2 MiB table is as large as this machine's L2, so
-    /// how its 4 KiB pages land in the cache's sets decides whether it stays there: one placement ran the floor at
-    /// 107-125 µs, another at 160-200 µs, for a whole process. Keeping each launch's table alive makes the next launch
-    /// allocate fresh pages, so the launches sample several placements (as the engine gets fresh memory every
-    /// iteration) and the median is not one draw's luck.
-    /// </summary>
-    private static readonly List<FloorTable> Placements = [];
     private FloorTable? _floor;
     private MmStruct _mm = null!;
 
@@ -34,9 +25,7 @@ public unsafe class CFloorMadviseBenchmarks : IDisposable
         MeasuringThread.Pin();
         if (FloorNative.IsAvailable)
         {
-            // A new table per launch, the earlier ones kept: each launch runs the floor on other physical pages.
             _floor = new FloorTable(Entries);
-            Placements.Add(_floor);
         }
     }
 
@@ -68,7 +57,8 @@ public unsafe class CFloorMadviseBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _floor = null; // kept in Placements (freed with the process)
+        _floor?.Dispose();
+        _floor = null;
         GC.SuppressFinalize(this);
     }
 }

@@ -44,14 +44,14 @@ public class FloorConfig : ManualConfig
 }
 
 /// <summary>
-/// <see cref="FloorConfig"/> with 5 launches (each floor launch on freshly allocated pages), 60 warm-up iterations and no
-/// forced collection between iterations:
+/// <see cref="FloorConfig"/> with 5 launches, 60 warm-up iterations and no forced collection between iterations:
 /// <see cref="CFloorMadviseBenchmarks"/> calls its method once per iteration, and the runtime's tiered compilation
 /// settles only after tens of calls (with 25 warm-ups the first measured iterations still ran code that later iterations
-/// replaced). Each iteration builds a fresh 1 GiB machine; a forced full (compacting) collection between iterations moved
-/// the machines' page tables around and made whole launches of the engine 1.7× slower than others (one run: medians 650,
-/// 1,160 and 780 µs in its three launches, SD 218 µs; without it, 758 ± 30 µs). Garbage from earlier iterations is then
-/// collected during the next iteration's setup, which is not measured.
+/// replaced). Each iteration builds a fresh 1 GiB machine, and a forced full (compacting) collection around each iteration
+/// relocates the machines' page tables; without it the earlier machines' garbage is collected during later setups,
+/// which are not measured. (One run with forced collections had launch medians of
+/// 650, 1,160 and 780 µs, SD 218 µs, against 758 ± 30 µs without; later runs without them still had minutes-long slow
+/// phases, which are the machine's, so the median over 5 launches is what the figure is read from.)
 /// </summary>
 public sealed class FloorMadviseConfig : FloorConfig
 {

@@ -12,9 +12,6 @@ namespace ArchPgtable.Benchmarks;
 /// </summary>
 internal static partial class MeasuringThread
 {
-    /// <summary>The CPU the last <see cref="Pin"/> bound the calling thread to, or -1 when it did not pin.</summary>
-    public static int PinnedCpu { get; private set; } = -1;
-
     /// <summary>Binds the calling thread to the last CPU (Linux, more than one CPU); otherwise leaves it alone.</summary>
     public static void Pin()
     {
@@ -24,12 +21,9 @@ internal static partial class MeasuringThread
             return;
         }
 
-        var cpu = cpus - 1;
-        var mask = 1UL << cpu;
-        if (SchedSetAffinity(0, sizeof(ulong), ref mask) == 0)
-        {
-            PinnedCpu = cpu;
-        }
+        // A failure (a cpuset without the last CPU) leaves the thread unpinned, as on other systems.
+        var mask = 1UL << (cpus - 1);
+        _ = SchedSetAffinity(0, sizeof(ulong), ref mask);
     }
 
     [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]

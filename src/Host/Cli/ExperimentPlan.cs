@@ -49,7 +49,7 @@ internal sealed record ExperimentPlan(Experiment Experiment, ulong RegionBytes, 
     }
 
     /// <summary>Runs every plan, each after its <see cref="HostWarmup"/> (so host_ms is tier-1 code), each row <paramref name="samples"/> times (host_ms their median), with a progress bar on a terminal.</summary>
-    public static IReadOnlyList<ExperimentReport> RunAll(CliContext context, ExperimentSetup setup, IReadOnlyList<ExperimentPlan> plans, int samples = HostWarmup.DefaultSamples)
+    public static IReadOnlyList<ExperimentReport> RunAll(CliContext context, ExperimentSetup setup, IReadOnlyList<ExperimentPlan> plans, int samples)
     {
         var rows = plans.Select(_ => new List<ExperimentRow>()).ToList();
         var warmups = new (int Rounds, ulong Bytes)[plans.Count];
