@@ -1,7 +1,13 @@
 using ArchPgtable.Benchmarks;
+using ArchPgtable.Benchmarks.Interleaved;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
+
+if (args.Length > 0 && args[0] == "interleave")
+{
+    return InterleavedCommand.Run(args[1..]);
+}
 
 var config = DefaultConfig.Instance;
 if (!FloorNative.IsAvailable)
@@ -11,3 +17,4 @@ if (!FloorNative.IsAvailable)
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;

@@ -56,6 +56,33 @@ public sealed class PteTableUpdateBitsTests
     }
 
     [Fact]
+    public void Every_range_of_a_table_is_updated_exactly_whole_vectors_tails_and_the_table_end_alike()
+    {
+        // Steps of four entries (256-bit vectors) and an entry-by-entry tail: every start and every length of a
+        // 16-entry table, so each split between the two (and each range ending at the last entry) is covered.
+        for (var index = 0; index <= 16; index++)
+        {
+            for (var count = 0; count <= 16 - index; count++)
+            {
+                var counters = new CostCounters();
+                var t = Table(counters, 16, (index * 17) + count);
+                var before = Words(t);
+
+                t.UpdateBits(index, count, Clear, Set);
+
+                var after = Words(t);
+                for (var i = 0; i < 16; i++)
+                {
+                    var expected = i >= index && i < index + count ? (before[i] & ~Clear) | Set : before[i];
+                    Assert.True(expected == after[i], $"UpdateBits({index}, {count}): entry {i} is 0x{after[i]:x}, expected 0x{expected:x}");
+                }
+
+                Assert.Equal(((long)count, (long)count), (counters.PteReads, counters.PteWrites));
+            }
+        }
+    }
+
+    [Fact]
     public void Leaves_every_table_as_Transform_with_the_same_bits_does_and_counts_the_same()
     {
         for (var seed = 0; seed < 50; seed++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ArchPgtable.Generic.Contiguous;
 
@@ -23,6 +24,7 @@ public sealed partial class ContiguousBlocks<TEncoding>
     /// young one the scan for dirty starts at the next entry.
     /// </summary>
     /// <remarks>Kernel: contpte_ptep_get() (mainline, with the early exit); riscv's huge_ptep_get() gathers without it</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Pte GatherBlock(PtePointer ptep, Pte raw)
     {
         // Plain counted reads (PteTable.Read, inlined): a gather reads one or two entries of a written block, where

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArchPgtable.Mm.Memory;
 
 namespace ArchPgtable.Mm.Operations;
@@ -137,7 +138,6 @@ public static class Madvise
         while (addr < end)
         {
             var ptep = table[index];
-            var nr = 1;
             var ptent = ops.PtepGet(ptep);
             var pfn = fmt.Present(ptent) ? fmt.Pfn(ptent) : zeroPfn;
             if (pfn == zeroPfn)
@@ -150,18 +150,17 @@ public static class Madvise
             }
 
             var folio = mem.FolioOf(pfn);
+            var nr = 1;
             var anyYoungOrDirty = false;
             if (folio.NrPages > 1)
             {
                 nr = FolioPteBatch.Batch(ops, folio, ptep, ptent, (int)((end - addr) >> pageShift), ignoreDirty: true, out var any);
                 if (nr < folio.NrPages)
                 {
-                    if (mem.Mapcount(pfn) > 1 || mem.Test(pfn, FolioFlags.Locked) || !FolioSplitter.Split(mm, addr, pfn))
-                    {
-                        addr += (ulong)nr << pageShift;
-                        index += nr;
-                    }
-
+                    // Mapped in part: split it and go again from the same entry, or skip the batch.
+                    nr = SplitOrSkip(mm, addr, pfn, nr);
+                    addr += (ulong)nr << pageShift;
+                    index += nr;
                     continue;
                 }
 
@@ -172,7 +171,7 @@ public static class Madvise
             }
 
             stats.MadvisePtes += nr;
-            if (MarkFolio(sys, folio, out var flags))
+            if (MarkFolio(mem, stats, folio, out var flags))
             {
                 if (anyYoungOrDirty || fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -180,12 +179,24 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, nr);
                 }
 
-                MarkLazyfree(sys, folio, flags);
+                MarkLazyfree(mem, stats, folio, flags);
             }
 
             addr += (ulong)nr << pageShift;
             index += nr;
         }
+    }
+
+    /// <summary>
+    /// A large folio only partly mapped by the batch: split it unless it is mapped elsewhere or locked (0: the caller
+    /// goes again from the same entry, now a small folio's), else skip the batch (<paramref name="nr"/>).
+    /// </summary>
+    /// <remarks>Kernel: the folio_likely_mapped_shared() / folio_trylock() / split_folio() branch of madvise_free_pte_range()</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SplitOrSkip(MmStruct mm, ulong addr, ulong pfn, int nr)
+    {
+        var mem = mm.System.Memory;
+        return mem.Mapcount(pfn) > 1 || mem.Test(pfn, FolioFlags.Locked) || !FolioSplitter.Split(mm, addr, pfn) ? nr : 0;
     }
 
     private static void FreeOld(MmStruct mm, MmuGather gather, PteTable table, ulong addr, ulong end)
@@ -218,7 +229,7 @@ public static class Madvise
             }
 
             sys.Stats.MadvisePtes++;
-            if (MarkFolio(sys, folio, out var flags))
+            if (MarkFolio(mem, sys.Stats, folio, out var flags))
             {
                 if (fmt.Young(ptent) || fmt.Dirty(ptent))
                 {
@@ -227,7 +238,7 @@ public static class Madvise
                     gather.RemoveTlbEntries(addr, 1);
                 }
 
-                MarkLazyfree(sys, folio, flags);
+                MarkLazyfree(mem, sys.Stats, folio, flags);
             }
 
             addr += g.PageSize;
@@ -239,10 +250,9 @@ public static class Madvise
     /// have its dirty flag cleared; false to skip it. <paramref name="flags"/> is the folio's flags
     /// afterwards, for <see cref="MarkLazyfree"/>.
     /// </summary>
-    private static bool MarkFolio(MmSystem sys, FolioExtent folio, out FolioFlags flags)
+    private static bool MarkFolio(PhysicalMemory mem, MmStats stats, FolioExtent folio, out FolioFlags flags)
     {
-        var mem = sys.Memory;
-        sys.Stats.MadviseFolios++;
+        stats.MadviseFolios++;
         flags = mem.Flags(folio);
         if ((flags & (FolioFlags.SwapCache | FolioFlags.Dirty)) != 0)
         {
@@ -260,12 +270,12 @@ public static class Madvise
 
     /// <summary>Marks the folio lazyfree given its current <paramref name="flags"/> (as <see cref="MarkFolio"/> left them; nothing in between changes them).</summary>
     /// <remarks>Kernel: folio_mark_lazyfree()</remarks>
-    private static void MarkLazyfree(MmSystem sys, FolioExtent folio, FolioFlags flags)
+    private static void MarkLazyfree(PhysicalMemory mem, MmStats stats, FolioExtent folio, FolioFlags flags)
     {
         if ((flags & FolioFlags.Anon) != 0 && (flags & FolioFlags.SwapBacked) != 0 && (flags & FolioFlags.SwapCache) == 0)
         {
-            sys.Memory.ClearFlags(folio, FolioFlags.SwapBacked);
-            sys.Stats.LazyfreeFolios++;
+            mem.ClearFlags(folio, FolioFlags.SwapBacked);
+            stats.LazyfreeFolios++;
         }
     }
 
