@@ -10,7 +10,8 @@ namespace ArchPgtable.Benchmarks.Interleaved;
 /// <see cref="AssemblyLoadContext"/> per build) and timed in alternating rounds, A then B then A…, the order rotating each
 /// round. A machine whose speed drifts by minutes (this project's CI VM: 2× between phases) then slows every build alike,
 /// so the per-round ratio and "fastest in N rounds" compare the code, where separate BenchmarkDotNet runs compare the
-/// machine's phases. The first third of the rounds warms the JIT and is not reported.
+/// machine's phases, down to about 3% (one build in two folders gave per-round ratios of 0.97 to 1.01, and "fastest in"
+/// counts from 21% to 81% of the rounds). The first third of the rounds warms the JIT and is not reported.
 /// </summary>
 internal static class InterleavedCommand
 {
@@ -38,6 +39,10 @@ internal static class InterleavedCommand
             }
         }
 
+        // Every build's region is in place: collect the setups' garbage now, not during a round.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var kept = rounds - (rounds / 3);
         var times = new double[sides.Length][];
         for (var k = 0; k < sides.Length; k++)
