@@ -1,5 +1,4 @@
 using ArchPgtable.Mm;
-using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 using BenchmarkDotNet.Attributes;
 
@@ -33,18 +32,7 @@ public unsafe class CFloorMadviseBenchmarks : IDisposable
     }
 
     [IterationSetup(Targets = [nameof(MadviseFreeNew1GiB64K), nameof(CFloor262144)])]
-    public void WriteRegion()
-    {
-        var arch = Archs.Arm64();
-        var pages = (long)(Size >> arch.Geometry.PageShift);
-        var sys = new MmSystem(arch, new MmOptions { PhysicalPages = pages + 4096, Thp = ThpPolicy.ForFolioSize(64 << 10, arch.Geometry.PageSize), Oracle = false });
-        _mm = sys.CreateMm();
-        _mm.Mmap(Start, Size, VmFlags.Read | VmFlags.Write);
-        for (var va = Start; va < Start + Size; va += arch.Geometry.PageSize)
-        {
-            sys.Mmu.Write(_mm, va);
-        }
-    }
+    public void WriteRegion() => _mm = WrittenRegion.Of64KFolios(Start, Size);
 
     [IterationSetup(Target = nameof(CFloor262144Hot))]
     public void NothingToSetUp()

@@ -87,7 +87,7 @@ internal static class InterleavedCommand
 
     private static bool TryParse(string[] args, out int rounds, out int sizeMib, out string[] dirs, out string error)
     {
-        rounds = 600;
+        rounds = 1500;
         sizeMib = 1024;
         var found = new List<string>();
         dirs = [];

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ArchPgtable.Mm;
-using ArchPgtable.Mm.Memory;
 using ArchPgtable.Mm.Operations;
 
 namespace ArchPgtable.Benchmarks.Interleaved;
@@ -20,20 +18,8 @@ internal static class MadviseRounds
     /// <summary>Builds and writes the region, and checks that one round makes every folio lazyfree.</summary>
     public static void Setup(ulong size)
     {
-        var arch = Archs.Arm64();
-        var sys = new MmSystem(arch, new MmOptions
-        {
-            PhysicalPages = (long)(size >> arch.Geometry.PageShift) + 4096,
-            Thp = ThpPolicy.ForFolioSize(64 << 10, arch.Geometry.PageSize),
-            Oracle = false,
-        });
-        var mm = sys.CreateMm();
-        mm.Mmap(Start, size, VmFlags.Read | VmFlags.Write);
-        for (var va = Start; va < Start + size; va += arch.Geometry.PageSize)
-        {
-            sys.Mmu.Write(mm, va);
-        }
-
+        var mm = WrittenRegion.Of64KFolios(Start, size);
+        var sys = mm.System;
         _region = WrittenRegionSnapshot.Take(mm, Start, size);
         _size = size;
         var lazyfree = sys.Stats.LazyfreeFolios;
