@@ -51,6 +51,30 @@ public sealed class PteTableTransformTests
     }
 
     [Theory]
+    [InlineData(16)] // an empty range at the table end
+    [InlineData(0)]
+    public void An_empty_range_inside_the_table_changes_and_counts_nothing(int index)
+    {
+        var counters = new CostCounters();
+        var t = Table(counters);
+
+        t.Transform(index, 0, default(SetBit4));
+
+        Assert.All(Enumerable.Range(0, 16), i => Assert.Equal((ulong)i << 12, t.Peek(i).Value));
+        Assert.Equal((0L, 0L), (counters.PteReads, counters.PteWrites));
+    }
+
+    [Fact]
+    public void A_range_leaving_the_table_is_named_in_the_exception()
+    {
+        var t = Table(new CostCounters());
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => t.Transform(14, 3, default(SetBit4)));
+
+        Assert.Contains("entries 14..16 leave the PTE table (0..15)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(15, 2)]
     [InlineData(-1, 1)]
     [InlineData(16, 1)]
