@@ -37,23 +37,8 @@ public sealed class PteTableUpdateBitsTests
     [InlineData(15, 1)]   // the last entry alone
     [InlineData(7, 0)]    // nothing
     [InlineData(16, 0)]   // nothing, at the end
-    public void Updates_exactly_the_range_and_counts_a_read_and_a_write_per_entry(int index, int count)
-    {
-        var counters = new CostCounters();
-        var t = Table(counters);
-        var before = Words(t);
-
-        t.UpdateBits(index, count, Clear, Set);
-
-        var after = Words(t);
-        for (var i = 0; i < 16; i++)
-        {
-            var expected = i >= index && i < index + count ? (before[i] & ~Clear) | Set : before[i];
-            Assert.True(expected == after[i], $"entry {i}: 0x{after[i]:x}, expected 0x{expected:x} (range {index}+{count})");
-        }
-
-        Assert.Equal((count, (long)count, 0L), ((int)counters.PteReads, counters.PteWrites, counters.AtomicUpdates));
-    }
+    public void Updates_exactly_the_range_and_counts_a_read_and_a_write_per_entry(int index, int count) =>
+        AssertUpdatesExactly(index, count, seed: 1);
 
     [Fact]
     public void Every_range_of_a_table_is_updated_exactly_whole_vectors_tails_and_the_table_end_alike()
@@ -64,22 +49,28 @@ public sealed class PteTableUpdateBitsTests
         {
             for (var count = 0; count <= 16 - index; count++)
             {
-                var counters = new CostCounters();
-                var t = Table(counters, 16, (index * 17) + count);
-                var before = Words(t);
-
-                t.UpdateBits(index, count, Clear, Set);
-
-                var after = Words(t);
-                for (var i = 0; i < 16; i++)
-                {
-                    var expected = i >= index && i < index + count ? (before[i] & ~Clear) | Set : before[i];
-                    Assert.True(expected == after[i], $"UpdateBits({index}, {count}): entry {i} is 0x{after[i]:x}, expected 0x{expected:x}");
-                }
-
-                Assert.Equal(((long)count, (long)count), (counters.PteReads, counters.PteWrites));
+                AssertUpdatesExactly(index, count, seed: (index * 17) + count);
             }
         }
+    }
+
+    /// <summary>UpdateBits(index, count) on a random 16-entry table changes exactly those entries and counts a read and a write for each.</summary>
+    private static void AssertUpdatesExactly(int index, int count, int seed)
+    {
+        var counters = new CostCounters();
+        var t = Table(counters, 16, seed);
+        var before = Words(t);
+
+        t.UpdateBits(index, count, Clear, Set);
+
+        var after = Words(t);
+        for (var i = 0; i < 16; i++)
+        {
+            var expected = i >= index && i < index + count ? (before[i] & ~Clear) | Set : before[i];
+            Assert.True(expected == after[i], $"UpdateBits({index}, {count}): entry {i} is 0x{after[i]:x}, expected 0x{expected:x}");
+        }
+
+        Assert.Equal(((long)count, (long)count, 0L), (counters.PteReads, counters.PteWrites, counters.AtomicUpdates));
     }
 
     [Fact]
