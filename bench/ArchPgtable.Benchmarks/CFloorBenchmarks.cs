@@ -1,7 +1,6 @@
 using ArchPgtable.Arm64;
 using ArchPgtable.Testing;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 
 namespace ArchPgtable.Benchmarks;
 
@@ -12,27 +11,27 @@ namespace ArchPgtable.Benchmarks;
 /// <item><c>cydp-512</c>: arm64 <c>clear_young_dirty_ptes(Young|Dirty)</c> over 512 contpte entries and the plain C#
 /// <c>ulong[]</c> loop and the PteTable.UpdateBits primitive the helper could end in, against the C floor on 512 entries
 /// (target ≤ 1.3×).</item>
-/// <item><c>hooks</c>: what counting and observation cost: the PteTable block transform and a per-entry
-/// Read/Write loop with nothing attached (counters count, as always; no observer), the same with a no-op observer, and
-/// the arm64 helper observed, against the same loop built with no hooks at all (target: nothing attached costs
-/// nothing measurable beyond the hook-free build).</item>
+/// <item><c>hooks</c>: what counting and observation cost in the batch primitives when attached: the PteTable block
+/// transform with counters attached, with a no-op observer, and the arm64 helper observed, against the same loop over
+/// a plain array;</item>
+/// <item><c>hooks-per-entry</c>: the same for a loop of per-entry <c>Read</c>/<c>Write</c> calls, against the same
+/// loop over <see cref="HooklessTable"/>, PteTable's Read/Write with the hooks deleted.</item>
 /// </list>
+/// With nothing attached (the target: no measurable cost) is <see cref="NothingAttachedBenchmarks"/>, run alone.
 /// The run protocol (pinned measuring thread, 3 launches, medians) is <see cref="FloorConfig"/>'s.
 /// Without a C compiler at build time the CFloor* methods are filtered out (Program says so in one line).
 /// </summary>
 [Config(typeof(FloorConfig))]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-[CategoriesColumn]
 public unsafe class CFloorBenchmarks : IDisposable
 {
     private const int Entries = 512;
 
     private readonly ulong[] _plain = new ulong[Entries];
-    private readonly ulong[] _hookless = new ulong[Entries];
     private IPageTableOps _ops = null!;
     private TestMm _mm = null!;
     private PteTable _table = null!;
     private PteTable _observedTable = null!;
+    private NothingAttachedLoops _hookFree = null!;
     private FloorTable? _floor512;
 
     [GlobalSetup]
@@ -46,7 +45,8 @@ public unsafe class CFloorBenchmarks : IDisposable
         _observedTable = NewContTable(arch, _mm);
         _observedTable.Observer = new NoOpObserver();
         _table.CopyTo(_plain);
-        _table.CopyTo(_hookless);
+        _hookFree = new NothingAttachedLoops(_plain);
+
         if (FloorNative.IsAvailable)
         {
             _floor512 = new FloorTable(Entries);
@@ -77,18 +77,10 @@ public unsafe class CFloorBenchmarks : IDisposable
     // hooks: counting and observation, against the same loop with no hooks at all.
 
     [Benchmark(Baseline = true), BenchmarkCategory("hooks")]
-    public void HooklessTransform512()
-    {
-        var span = _hookless.AsSpan();
-        var t = default(MkOldClean);
-        for (var i = 0; i < span.Length; i++)
-        {
-            span[i] = t.Apply(new Pte(span[i])).Value;
-        }
-    }
+    public void HooklessTransform512() => _hookFree.HooklessTransform();
 
     [Benchmark, BenchmarkCategory("hooks")]
-    public void TransformNothingAttached512() => _table.Transform(0, Entries, default(MkOldClean));
+    public void TransformCounted512() => _table.Transform(0, Entries, default(MkOldClean));
 
     [Benchmark, BenchmarkCategory("hooks")]
     public void UpdateBitsObserved512() => _observedTable.UpdateBits(0, Entries, Arm64PteBits.PTE_AF | Arm64PteBits.PTE_DIRTY, Arm64PteBits.PTE_RDONLY);
@@ -97,7 +89,15 @@ public unsafe class CFloorBenchmarks : IDisposable
     public void TransformObserved512() => _observedTable.Transform(0, Entries, default(MkOldClean));
 
     [Benchmark, BenchmarkCategory("hooks")]
-    public void ReadWriteNothingAttached512()
+    public void Arm64HelperObserved512() => _ops.ClearYoungDirtyPtes(_mm, 0, _observedTable[0], Entries, CydpFlags.Young | CydpFlags.Dirty);
+
+    // hooks-per-entry: a Read/Write call per entry, against the same calls with the hooks deleted.
+
+    [Benchmark(Baseline = true), BenchmarkCategory("hooks-per-entry")]
+    public void HooklessReadWrite512() => _hookFree.HooklessReadWrite();
+
+    [Benchmark, BenchmarkCategory("hooks-per-entry")]
+    public void ReadWriteCounted512()
     {
         var table = _table;
         var t = default(MkOldClean);
@@ -107,7 +107,7 @@ public unsafe class CFloorBenchmarks : IDisposable
         }
     }
 
-    [Benchmark, BenchmarkCategory("hooks")]
+    [Benchmark, BenchmarkCategory("hooks-per-entry")]
     public void ReadWriteObserved512()
     {
         var table = _observedTable;
@@ -117,9 +117,6 @@ public unsafe class CFloorBenchmarks : IDisposable
             table.Write(i, t.Apply(table.Read(i)));
         }
     }
-
-    [Benchmark, BenchmarkCategory("hooks")]
-    public void Arm64HelperObserved512() => _ops.ClearYoungDirtyPtes(_mm, 0, _observedTable[0], Entries, CydpFlags.Young | CydpFlags.Dirty);
 
     [GlobalCleanup]
     public void Dispose()
@@ -136,12 +133,6 @@ public unsafe class CFloorBenchmarks : IDisposable
         var pte = arch.Format.MkDirty(arch.Format.MkYoung(arch.Format.PfnPte(0x80000, prot)));
         arch.Ops.SetPtes(mm, 0, table[0], pte, Entries);
         return table;
-    }
-
-    /// <summary>arm64 pte_mkclean(pte_mkold(pte)): the floor's bit operations.</summary>
-    private readonly struct MkOldClean : IPteTransform
-    {
-        public Pte Apply(Pte pte) => Arm64Pte.MkClean(Arm64Pte.MkOld(pte));
     }
 
     /// <summary>An observer that does nothing: the cost of the hook itself.</summary>

@@ -17,7 +17,8 @@ namespace ArchPgtable.Benchmarks;
 /// the runtime's background threads free;</item>
 /// <item>3 launches of 10 warm-up and 15 measured iterations of 100 ms each (45 measurements per benchmark; the 1 GiB
 /// class: 5 launches of 60 and 15 single calls);</item>
-/// <item>the ratio read from medians (<see cref="MedianRatioColumn"/>) beside BenchmarkDotNet's mean ratio;</item>
+/// <item>the ratio read from medians (<see cref="MedianRatioColumn"/>) beside BenchmarkDotNet's mean ratio, each
+/// category a group with its own baseline;</item>
 /// <item>the memory diagnoser (0 B allocated is a target).</item>
 /// </list>
 /// </summary>
@@ -38,7 +39,8 @@ public class FloorConfig : ManualConfig
             .WithIterationCount(15)
             .WithIterationTime(TimeInterval.FromMilliseconds(100))
             .WithId("Floor"));
-        AddColumn(StatisticColumn.Median, new MedianRatioColumn());
+        AddColumn(StatisticColumn.Median, new MedianRatioColumn(), CategoriesColumn.Default);
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
         AddDiagnoser(MemoryDiagnoser.Default);
     }
 }

@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "interleave")
     return InterleavedCommand.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "hooks")
+{
+    return HookRoundsCommand.Run(args[1..]);
+}
+
 var config = DefaultConfig.Instance;
 if (!FloorNative.IsAvailable)
 {

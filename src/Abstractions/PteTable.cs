@@ -7,17 +7,24 @@ namespace ArchPgtable;
 
 /// <summary>
 /// One last-level page table: a page of PTE words (512 for 4 KiB pages). Every access to a
-/// word goes through this API, which counts it in <see cref="Counters"/> and, when
-/// <see cref="Observer"/> is set, reports it. No helper touches the words any other way.
+/// word goes through this API, which counts it in <see cref="Counters"/> when counters are attached and, when
+/// <see cref="Observer"/> is set, reports it. No helper touches the words any other way. With nothing attached an
+/// access is the array access alone: its index check doubles as the "anything attached?" test.
 /// </summary>
 /// <remarks>Kernel: the PTE page of a PMD (pte_t *, pte_offset_map()).</remarks>
 public sealed class PteTable
 {
     private readonly ulong[] _words;
 
+    // _words while nothing is attached, else an empty array: Read and Write test one index against its length, which
+    // is both the bounds check and the hook test, and anything attached sends every index to the hooked path.
+    private ulong[] _plain;
+    private CostCounters? _counters;
+    private IPteAccessObserver? _observer;
+
     /// <summary>Creates a table of <paramref name="entries"/> zero (none) entries.</summary>
     /// <param name="entries">Entries per table (the geometry's PTRS_PER_PTE); a power of two.</param>
-    /// <param name="counters">Where accesses are counted; a private instance when null.</param>
+    /// <param name="counters">Where accesses are counted; when null nothing is counted until <see cref="Counters"/> is set.</param>
     /// <param name="baseAddress">The virtual address mapped by entry 0 (aligned to the table's span), for diagnostics.</param>
     public PteTable(int entries, CostCounters? counters = null, ulong baseAddress = 0)
     {
@@ -27,9 +34,10 @@ public sealed class PteTable
         }
 
         _words = new ulong[entries];
+        _plain = _words;
         Count = entries;
-        Counters = counters ?? new CostCounters();
         BaseAddress = baseAddress;
+        Counters = counters;
     }
 
     /// <summary>Entries in the table.</summary>
@@ -39,43 +47,68 @@ public sealed class PteTable
     /// <summary>The virtual address mapped by entry 0.</summary>
     public ulong BaseAddress { get; }
 
-    /// <summary>The counters this table's accesses are charged to.</summary>
-    public CostCounters Counters { get; }
+    /// <summary>
+    /// The counters this table's accesses are charged to (an address space's tables share one instance); null when
+    /// nothing is counted. Attach before the accesses you want counted; set null to stop counting. Attach and detach
+    /// (this and <see cref="Observer"/>) only while no other thread is accessing the table.
+    /// </summary>
+    public CostCounters? Counters
+    {
+        get => _counters;
+        set
+        {
+            _counters = value;
+            Rearm();
+        }
+    }
 
-    /// <summary>An optional access hook (race injection, write-set recording); null on the fast path.</summary>
-    public IPteAccessObserver? Observer { get; set; }
+    /// <summary>An optional access hook (race injection, write-set recording, traces); null on the fast path.</summary>
+    public IPteAccessObserver? Observer
+    {
+        get => _observer;
+        set
+        {
+            _observer = value;
+            Rearm();
+        }
+    }
+
+    /// <summary>True when neither counters nor an observer is attached: accesses are plain array accesses.</summary>
+    public bool NothingAttached => _counters is null && _observer is null;
 
     /// <summary>A pointer to entry <paramref name="index"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is outside the table.</exception>
     public PtePointer this[int index] => new(this, index);
 
     /// <summary>Reads an entry.</summary>
+    /// <exception cref="IndexOutOfRangeException">The index is outside the table.</exception>
     /// <remarks>Kernel: READ_ONCE(*ptep)</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Pte Read(int index)
     {
-        Counters._pteReads++;
-        if (Observer is null)
+        var plain = _plain;
+        if ((uint)index < (uint)plain.Length)
         {
-            return new Pte(_words[index]);
+            return new Pte(plain[index]);
         }
 
-        return ObservedRead(index);
+        return HookedRead(index);
     }
 
     /// <summary>Stores an entry.</summary>
+    /// <exception cref="IndexOutOfRangeException">The index is outside the table.</exception>
     /// <remarks>Kernel: WRITE_ONCE(*ptep, pte)</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(int index, Pte value)
     {
-        Counters._pteWrites++;
-        if (Observer is null)
+        var plain = _plain;
+        if ((uint)index < (uint)plain.Length)
         {
-            _words[index] = value.Value;
+            plain[index] = value.Value;
             return;
         }
 
-        ObservedWrite(index, value);
+        HookedWrite(index, value);
     }
 
     /// <summary>
@@ -93,7 +126,7 @@ public sealed class PteTable
             ThrowRangeOutside(index, count);
         }
 
-        if (Observer is not null)
+        if (_observer is not null)
         {
             for (var i = index; i < index + count; i++)
             {
@@ -104,8 +137,7 @@ public sealed class PteTable
         }
 
         // One add per counter for the batch; the range was checked above, so the loop indexes without bounds checks.
-        Counters._pteReads += count;
-        Counters._pteWrites += count;
+        ChargeBatch(count);
         ref var word = ref MemoryMarshal.GetArrayDataReference(_words);
         for (nint i = index, end = index + count; i < end; i++)
         {
@@ -132,7 +164,7 @@ public sealed class PteTable
             ThrowRangeOutside(index, count);
         }
 
-        if (Observer is not null)
+        if (_observer is not null)
         {
             for (var k = index; k < index + count; k++)
             {
@@ -142,8 +174,7 @@ public sealed class PteTable
             return;
         }
 
-        Counters._pteReads += count;
-        Counters._pteWrites += count;
+        ChargeBatch(count);
         var keep = ~clear;
         ref var w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), index);
         nuint i = 0;
@@ -172,11 +203,16 @@ public sealed class PteTable
     /// <remarks>Kernel: xchg(&amp;pte_val(*ptep), val)</remarks>
     public Pte Exchange(int index, Pte value)
     {
-        Counters._atomicUpdates++;
-        Counters._pteWrites++;
-        Observer?.BeforeAccess(this, index, PteAccessKind.Exchange);
-        var old = new Pte(Interlocked.Exchange(ref _words[index], value.Value));
-        Observer?.AfterAccess(this, index, PteAccessKind.Exchange, old, value);
+        ref var word = ref _words[index];
+        if (_counters is { } counters)
+        {
+            counters._atomicUpdates++;
+            counters._pteWrites++;
+        }
+
+        _observer?.BeforeAccess(this, index, PteAccessKind.Exchange);
+        var old = new Pte(Interlocked.Exchange(ref word, value.Value));
+        _observer?.AfterAccess(this, index, PteAccessKind.Exchange, old, value);
         return old;
     }
 
@@ -184,16 +220,22 @@ public sealed class PteTable
     /// <remarks>Kernel: cmpxchg_relaxed(&amp;pte_val(*ptep), old, new)</remarks>
     public Pte CompareExchange(int index, Pte value, Pte comparand)
     {
-        Counters._atomicUpdates++;
-        Observer?.BeforeAccess(this, index, PteAccessKind.CompareExchange);
-        var found = new Pte(Interlocked.CompareExchange(ref _words[index], value.Value, comparand.Value));
-        var success = found == comparand;
-        if (success)
+        ref var word = ref _words[index];
+        var counters = _counters;
+        if (counters is not null)
         {
-            Counters._pteWrites++;
+            counters._atomicUpdates++;
         }
 
-        Observer?.AfterAccess(this, index, PteAccessKind.CompareExchange, found, success ? value : found);
+        _observer?.BeforeAccess(this, index, PteAccessKind.CompareExchange);
+        var found = new Pte(Interlocked.CompareExchange(ref word, value.Value, comparand.Value));
+        var success = found == comparand;
+        if (success && counters is not null)
+        {
+            counters._pteWrites++;
+        }
+
+        _observer?.AfterAccess(this, index, PteAccessKind.CompareExchange, found, success ? value : found);
         return found;
     }
 
@@ -205,9 +247,9 @@ public sealed class PteTable
     public Pte HardwareCompareExchange(int index, Pte value, Pte comparand)
     {
         var found = new Pte(Interlocked.CompareExchange(ref _words[index], value.Value, comparand.Value));
-        if (found == comparand)
+        if (found == comparand && _counters is { } counters)
         {
-            Counters._hardwareUpdates++;
+            counters._hardwareUpdates++;
         }
 
         return found;
@@ -224,21 +266,77 @@ public sealed class PteTable
     private void ThrowRangeOutside(int index, int count) =>
         throw new ArgumentOutOfRangeException(nameof(count), count, $"entries {index}..{index + count - 1} leave the PTE table (0..{_words.Length - 1}).");
 
+    private void Rearm() => _plain = _counters is null && _observer is null ? _words : [];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ChargeBatch(int count)
+    {
+        if (_counters is { } counters)
+        {
+            counters._pteReads += count;
+            counters._pteWrites += count;
+        }
+    }
+
+    // Something is attached, or the index is outside the table: then _words[index] throws before anything is counted
+    // or observed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Pte HookedRead(int index)
+    {
+        if (_observer is not null)
+        {
+            return ObservedRead(index);
+        }
+
+        // No observer, so the counters are attached (or the index is bad and this line throws).
+        var value = new Pte(_words[index]);
+        _counters!._pteReads++;
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HookedWrite(int index, Pte value)
+    {
+        if (_observer is not null)
+        {
+            ObservedWrite(index, value);
+            return;
+        }
+
+        // No observer, so the counters are attached (or the index is bad and this line throws).
+        _words[index] = value.Value;
+        _counters!._pteWrites++;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Pte ObservedRead(int index)
     {
-        var observer = Observer!;
+        ref var word = ref _words[index];
+        if (_counters is { } counters)
+        {
+            counters._pteReads++;
+        }
+
+        var observer = _observer!;
         observer.BeforeAccess(this, index, PteAccessKind.Read);
-        var value = new Pte(_words[index]);
+        var value = new Pte(word);
         observer.AfterAccess(this, index, PteAccessKind.Read, value, value);
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ObservedWrite(int index, Pte value)
     {
-        var observer = Observer!;
+        ref var word = ref _words[index];
+        if (_counters is { } counters)
+        {
+            counters._pteWrites++;
+        }
+
+        var observer = _observer!;
         observer.BeforeAccess(this, index, PteAccessKind.Write);
-        var old = new Pte(_words[index]);
-        _words[index] = value.Value;
+        var old = new Pte(word);
+        word = value.Value;
         observer.AfterAccess(this, index, PteAccessKind.Write, old, value);
     }
 }

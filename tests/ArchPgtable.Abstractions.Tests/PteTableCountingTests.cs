@@ -141,19 +141,6 @@ public class PteTableCountingTests
         Assert.Equal(Only(reads: 2, writes: 1), cost);
     }
 
-    [Fact]
-    public void A_table_without_counters_gets_a_private_instance()
-    {
-        var a = new PteTable(512);
-        var b = new PteTable(512);
-
-        a.Read(0);
-
-        Assert.NotSame(a.Counters, b.Counters);
-        Assert.Equal(1, a.Counters.PteReads);
-        Assert.Equal(0, b.Counters.PteReads);
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(-512)]

@@ -10,14 +10,16 @@ public class PteTableRaceInjectionTests
     private static Pte Clean => new(0x1208013);
     private static Pte HardwareDirtied => new(0x120801F);
 
-    private readonly PteTable _table = new(512);
+    private readonly CostCounters _counters = new();
+    private readonly PteTable _table;
     private readonly RecordingObserver _observer = new();
     private bool _injected;
 
     public PteTableRaceInjectionTests()
     {
+        _table = new PteTable(512, _counters);
         _table.Write(3, Clean);
-        _table.Counters.Reset();
+        _counters.Reset();
         _observer.OnBefore = InjectOnce;
         _table.Observer = _observer;
     }
@@ -39,8 +41,8 @@ public class PteTableRaceInjectionTests
         var value = _table.Read(3);
 
         Assert.Equal(HardwareDirtied, value);
-        Assert.Equal(1, _table.Counters.HardwareUpdates);
-        Assert.Equal(1, _table.Counters.PteReads);
+        Assert.Equal(1, _counters.HardwareUpdates);
+        Assert.Equal(1, _counters.PteReads);
     }
 
     [Fact]
@@ -50,8 +52,8 @@ public class PteTableRaceInjectionTests
 
         Assert.Equal(HardwareDirtied, found);
         Assert.Equal(HardwareDirtied, _table.Peek(3));
-        Assert.Equal(0, _table.Counters.PteWrites);
-        Assert.Equal(1, _table.Counters.AtomicUpdates);
+        Assert.Equal(0, _counters.PteWrites);
+        Assert.Equal(1, _counters.AtomicUpdates);
         Assert.Equal((3, PteAccessKind.CompareExchange, HardwareDirtied, HardwareDirtied), Assert.Single(_observer.Accesses));
     }
 

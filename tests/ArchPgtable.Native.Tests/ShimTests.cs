@@ -24,11 +24,11 @@ public sealed class ShimTests
         var (table, mm, _) = Mapped(ops, 16);
         var observer = new CountingObserver();
         table.Observer = observer;
-        var before = table.Counters.Snapshot();
+        var before = mm.Cost.Snapshot();
 
         ops.ClearYoungDirtyPtes(mm, table.BaseAddress, table[0], 16, CydpFlags.Young | CydpFlags.Dirty);
 
-        var cost = table.Counters.Snapshot() - before;
+        var cost = mm.Cost.Snapshot() - before;
         Assert.True(cost.PteReads >= 16, cost.ToString());
         Assert.Equal(16, cost.PteWrites);
         Assert.Equal(cost.PteReads + cost.PteWrites + cost.AtomicUpdates, observer.Before);
@@ -87,11 +87,11 @@ public sealed class ShimTests
         var ops = NativeTree.Native(patch: NativeTree.TestData("warn-and-bug.patch")).Ops;
         var (table, mm, _) = Mapped(ops, 4);
         var before = table[0].Peek();
-        var writes = table.Counters.Snapshot().PteWrites;
+        var writes = mm.Cost.Snapshot().PteWrites;
         var e = Assert.Throws<NativeHelperException>(() => ops.WrprotectPtes(mm, table.BaseAddress, table[0], 4));
         Assert.Matches(@"^wrprotect_ptes \(native\): BUG_ON\(nr > 1\) at arch/arm64/include/asm/pgtable\.h:\d+$", e.Message);
         Assert.Equal(before, table[0].Peek());
-        Assert.Equal(writes, table.Counters.Snapshot().PteWrites);
+        Assert.Equal(writes, mm.Cost.Snapshot().PteWrites);
     }
 
     private sealed class CountingObserver : IPteAccessObserver

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ArchPgtable.Benchmarks.Interleaved;
+
+/// <summary>
+/// <c>hooks [--rounds N]</c>: the loops of <see cref="NothingAttachedBenchmarks"/> (<see cref="NothingAttachedLoops"/>) timed in alternating rounds in a
+/// process where no table ever has counters or an observer (1,000 calls of each per round, the order rotating each round),
+/// each reported as the median per-round ratio to its hook-free twin. Separate BenchmarkDotNet runs on this project's CI
+/// VM move identical loops by 0.6–1.2×; rounds that alternate see the same machine phase. And in BenchmarkDotNet's
+/// process counted tables are used first, so the JIT's profile of <see cref="PteTable.Read"/> says the hooked path is
+/// the hot one and lays the nothing-attached path out of line; here it is profiled as a user who attaches nothing would
+/// profile it. "HooklessReadWrite512 again" times the baseline a second time in each round: its ratio is the mode's
+/// resolution (an A/A control). The first third of the rounds warms the JIT and is not reported.
+/// </summary>
+internal static class HookRoundsCommand
+{
+    private const int CallsPerRound = 1000;
+
+    /// <summary>Runs the command; 0 on success, 2 (with one line on stderr) on bad input.</summary>
+    public static int Run(string[] args)
+    {
+        var rounds = 600;
+        if (args.Length > 0 && args[0] == "--rounds")
+        {
+            if (args.Length != 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out rounds))
+            {
+                Console.Error.WriteLine("hooks: --rounds needs one whole number (hooks [--rounds N]).");
+                return 2;
+            }
+
+            if (rounds is < 10 or > 100_000)
+            {
+                Console.Error.WriteLine($"hooks: --rounds {rounds}: between 10 and 100000.");
+                return 2;
+            }
+        }
+        else if (args.Length != 0)
+        {
+            Console.Error.WriteLine($"hooks: unexpected '{string.Join(' ', args)}' (hooks [--rounds N]).");
+            return 2;
+        }
+
+        MeasuringThread.Pin();
+        var loops = new NothingAttachedLoops(NothingAttachedLoops.WrittenArm64Words());
+        (string Name, int Baseline, Action Loop)[] runs =
+        [
+            ("HooklessReadWrite512", 0, loops.HooklessReadWrite),
+            ("ReadWriteNothingAttached512", 0, loops.ReadWriteNothingAttached),
+            ("HooklessReadWrite512 again", 0, loops.HooklessReadWrite),
+            ("HooklessTransform512", 3, loops.HooklessTransform),
+            ("TransformNothingAttached512", 3, loops.TransformNothingAttached),
+        ];
+
+        var kept = rounds - (rounds / 3);
+        var ns = runs.Select(_ => new double[kept]).ToArray();
+        var row = new double[runs.Length];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var k = 0; k < runs.Length; k++)
+            {
+                var j = (round + k) % runs.Length;
+                var loop = runs[j].Loop;
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < CallsPerRound; i++)
+                {
+                    loop();
+                }
+
+                row[j] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / CallsPerRound;
+            }
+
+            var slot = round - (rounds / 3);
+            if (slot >= 0)
+            {
+                for (var k = 0; k < runs.Length; k++)
+                {
+                    ns[k][slot] = row[k];
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hooks (nothing attached to any table in this process): 512 entries, {CallsPerRound} calls per loop per round, {rounds} alternating rounds, the last {kept} reported"));
+        for (var k = 0; k < runs.Length; k++)
+        {
+            var baseline = ns[runs[k].Baseline];
+            var ratios = ns[k].Select((t, i) => t / baseline[i]).Order().ToArray();
+            var sorted = ns[k].Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{runs[k].Name,-28} median {sorted[kept / 2],7:F1} ns, min {sorted[0],7:F1}; per-round ratio to {runs[runs[k].Baseline].Name}: median {ratios[kept / 2]:F3} (p10 {ratios[kept / 10]:F3}, p90 {ratios[kept * 9 / 10]:F3})"));
+        }
+
+        return 0;
+    }
+}
