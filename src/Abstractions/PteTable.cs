@@ -35,14 +35,13 @@ public sealed class PteTable
 
         _words = new ulong[entries];
         _plain = _words;
-        Count = entries;
         BaseAddress = baseAddress;
         Counters = counters;
     }
 
     /// <summary>Entries in the table.</summary>
     /// <remarks>Kernel: PTRS_PER_PTE</remarks>
-    public int Count { get; }
+    public int Count => _words.Length;
 
     /// <summary>The virtual address mapped by entry 0.</summary>
     public ulong BaseAddress { get; }
