@@ -52,45 +52,30 @@ internal static class HookRoundsCommand
             ("TransformNothingAttached512", 3, loops.TransformNothingAttached),
         ];
 
-        var kept = rounds - (rounds / 3);
-        var ns = runs.Select(_ => new double[kept]).ToArray();
-        var row = new double[runs.Length];
-        for (var round = 0; round < rounds; round++)
-        {
-            for (var k = 0; k < runs.Length; k++)
-            {
-                var j = (round + k) % runs.Length;
-                var loop = runs[j].Loop;
-                var start = Stopwatch.GetTimestamp();
-                for (var i = 0; i < CallsPerRound; i++)
-                {
-                    loop();
-                }
-
-                row[j] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / CallsPerRound;
-            }
-
-            var slot = round - (rounds / 3);
-            if (slot >= 0)
-            {
-                for (var k = 0; k < runs.Length; k++)
-                {
-                    ns[k][slot] = row[k];
-                }
-            }
-        }
-
+        var ns = AlternatingRounds.Time([.. runs.Select(run => (Func<double>)(() => Time(run.Loop)))], rounds);
+        var kept = ns[0].Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"hooks (nothing attached to any table in this process): 512 entries, {CallsPerRound} calls per loop per round, {rounds} alternating rounds, the last {kept} reported"));
         for (var k = 0; k < runs.Length; k++)
         {
             var baseline = ns[runs[k].Baseline];
-            var ratios = ns[k].Select((t, i) => t / baseline[i]).Order().ToArray();
-            var sorted = ns[k].Order().ToArray();
+            var ratios = ns[k].Select((t, i) => t / baseline[i]).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{runs[k].Name,-28} median {sorted[kept / 2],7:F1} ns, min {sorted[0],7:F1}; per-round ratio to {runs[runs[k].Baseline].Name}: median {ratios[kept / 2]:F3} (p10 {ratios[kept / 10]:F3}, p90 {ratios[kept * 9 / 10]:F3})"));
+                $"{runs[k].Name,-28} median {AlternatingRounds.Quantile(ns[k], 0.5),7:F1} ns, min {ns[k].Min(),7:F1}; per-round ratio to {runs[runs[k].Baseline].Name}: median {AlternatingRounds.Quantile(ratios, 0.5):F3} (p10 {AlternatingRounds.Quantile(ratios, 0.1):F3}, p90 {AlternatingRounds.Quantile(ratios, 0.9):F3})"));
         }
 
         return 0;
+    }
+
+    /// <summary>Nanoseconds per call of <paramref name="loop"/>, over <see cref="CallsPerRound"/> calls.</summary>
+    private static double Time(Action loop)
+    {
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < CallsPerRound; i++)
+        {
+            loop();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / CallsPerRound;
     }
 }

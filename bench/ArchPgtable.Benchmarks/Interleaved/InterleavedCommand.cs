@@ -11,7 +11,7 @@ namespace ArchPgtable.Benchmarks.Interleaved;
 /// round. A machine whose speed drifts by minutes (this project's CI VM: 2× between phases) then slows every build alike,
 /// so the per-round ratio and "fastest in N rounds" compare the code, where separate BenchmarkDotNet runs compare the
 /// machine's phases, down to about 3% (one build in two folders gave per-round ratios of 0.97 to 1.01, and "fastest in"
-/// counts from 21% to 81% of the rounds). The first third of the rounds warms the JIT and is not reported.
+/// counts from 21% to 81% of the rounds). The rounds are <see cref="AlternatingRounds"/>'.
 /// </summary>
 internal static class InterleavedCommand
 {
@@ -43,43 +43,27 @@ internal static class InterleavedCommand
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var kept = rounds - (rounds / 3);
-        var times = new double[sides.Length][];
-        for (var k = 0; k < sides.Length; k++)
-        {
-            times[k] = new double[kept];
-        }
-
+        var times = AlternatingRounds.Time(sides, rounds);
+        var kept = times[0].Length;
         var wins = new int[sides.Length];
-        var row = new double[sides.Length];
-        for (var r = 0; r < rounds; r++)
+        for (var i = 0; i < kept; i++)
         {
-            for (var k = 0; k < sides.Length; k++)
+            var fastest = 0;
+            for (var k = 1; k < sides.Length; k++)
             {
-                var j = (r + k) % sides.Length;
-                row[j] = sides[j]();
+                fastest = times[k][i] < times[fastest][i] ? k : fastest;
             }
 
-            var slot = r - (rounds / 3);
-            if (slot >= 0)
-            {
-                for (var k = 0; k < sides.Length; k++)
-                {
-                    times[k][slot] = row[k];
-                }
-
-                wins[Array.IndexOf(row, row.Min())]++;
-            }
+            wins[fastest]++;
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"MADV_FREE (new) of {sizeMib} MiB of 64K folios, arm64; {rounds} alternating rounds, the last {kept} reported"));
         for (var k = 0; k < sides.Length; k++)
         {
-            var ratios = times[k].Select((t, i) => t / times[0][i]).Order().ToArray();
-            var sorted = times[k].Order().ToArray();
+            var ratios = times[k].Select((t, i) => t / times[0][i]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(char)('A' + k)} {dirs[k]}: median {sorted[kept / 2]:F1} us, p25 {sorted[kept / 4]:F1}, min {sorted[0]:F1}; fastest in {wins[k]} rounds; per-round ratio to A, median {ratios[kept / 2]:F3}"));
+                $"{(char)('A' + k)} {dirs[k]}: median {AlternatingRounds.Quantile(times[k], 0.5):F1} us, p25 {AlternatingRounds.Quantile(times[k], 0.25):F1}, min {times[k].Min():F1}; fastest in {wins[k]} rounds; per-round ratio to A, median {AlternatingRounds.Quantile(ratios, 0.5):F3}"));
         }
 
         return 0;
