@@ -74,16 +74,19 @@ public sealed class PteTableAttachmentTests
 
         table.Write(2, A);
         var read = table.Read(2);
+        table.Write(0, B);
+        var first = table.Read(0);
         table.Exchange(3, B);
         table.CompareExchange(3, A, B);
         table.UpdateBits(14, 2, 0, 1);
         table.Observer = null;
         table.Read(2);
 
-        Assert.Equal(A, read);
+        Assert.Equal((A, B), (read, first));
         Assert.True(table.NothingAttached);
         Assert.Equal(
-            [(2, PteAccessKind.Write), (2, PteAccessKind.Read), (3, PteAccessKind.Exchange), (3, PteAccessKind.CompareExchange),
+            [(2, PteAccessKind.Write), (2, PteAccessKind.Read), (0, PteAccessKind.Write), (0, PteAccessKind.Read),
+             (3, PteAccessKind.Exchange), (3, PteAccessKind.CompareExchange),
              (14, PteAccessKind.Read), (14, PteAccessKind.Write), (15, PteAccessKind.Read), (15, PteAccessKind.Write)],
             observer.Accesses.Select(a => (a.Index, a.Kind)));
     }
