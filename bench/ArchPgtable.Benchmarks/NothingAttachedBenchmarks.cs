@@ -13,7 +13,7 @@ namespace ArchPgtable.Benchmarks;
 /// <see cref="HooklessTable"/> (PteTable's Read/Write with the hooks deleted).</item>
 /// </list>
 /// Alone because the JIT lays out the inlined <see cref="PteTable.Read"/> by the profile the process gave it: where
-/// counted tables are used first (<see cref="CFloorBenchmarks"/>' setup) the nothing-attached path is laid out of line.
+/// counted tables are used first (<see cref="CFloorBenchmarks"/>' setup) counting is profiled as the hot path.
 /// The run protocol is <see cref="FloorConfig"/>'s; the <c>hooks</c> mode of this project times the same loops in
 /// alternating rounds with an A/A control.
 /// </summary>

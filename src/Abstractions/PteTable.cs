@@ -19,7 +19,8 @@ public sealed class PteTable
     // _words while no observer is attached, else an empty array: Read and Write test the index against its length,
     // which is both the bounds check and the observer test (an observer sends every index to the observed path), then
     // count if counters are attached. Counted or not, the inlined access stays this small: a second array for
-    // "nothing attached" in front of it made MADV_FREE, which reads counted tables, 6-9% slower.
+    // "nothing attached" in front of it made MADV_FREE, which reads counted tables, 3-15% slower (README, "What the
+    // hooks cost with nothing attached").
     private ulong[] _plain;
     private IPteAccessObserver? _observer;
 
@@ -61,7 +62,7 @@ public sealed class PteTable
         set
         {
             _observer = value;
-            Rearm();
+            _plain = value is null ? _words : [];
         }
     }
 
@@ -268,8 +269,6 @@ public sealed class PteTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowRangeOutside(int index, int count) =>
         throw new ArgumentOutOfRangeException(nameof(count), count, $"entries {index}..{index + count - 1} leave the PTE table (0..{_words.Length - 1}).");
-
-    private void Rearm() => _plain = _observer is null ? _words : [];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ChargeBatch(int count)

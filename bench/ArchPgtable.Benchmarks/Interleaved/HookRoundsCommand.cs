@@ -7,10 +7,10 @@ namespace ArchPgtable.Benchmarks.Interleaved;
 /// <c>hooks [--rounds N]</c>: the loops of <see cref="NothingAttachedBenchmarks"/> (<see cref="NothingAttachedLoops"/>) timed in alternating rounds in a
 /// process where no table ever has counters or an observer (1,000 calls of each per round, the order rotating each round),
 /// each reported as the median per-round ratio to its hook-free twin. Separate BenchmarkDotNet runs on this project's CI
-/// VM move identical loops by 0.6–1.2×; rounds that alternate see the same machine phase. And in BenchmarkDotNet's
-/// process counted tables are used first, so the JIT's profile of <see cref="PteTable.Read"/> says the hooked path is
-/// the hot one and lays the nothing-attached path out of line; here it is profiled as a user who attaches nothing would
-/// profile it. "HooklessReadWrite512 again" times the baseline a second time in each round: its ratio is the mode's
+/// VM move identical loops by 0.6–1.2×; rounds that alternate see the same machine phase. And the JIT lays out the
+/// inlined <see cref="PteTable.Read"/> by the profile the process gave it: in <see cref="CFloorBenchmarks"/>' process
+/// counted tables are used first, so counting is profiled as the hot path; here it is profiled as a user who attaches
+/// nothing would profile it. "HooklessReadWrite512 again" times the baseline a second time in each round: its ratio is the mode's
 /// resolution (an A/A control). The first third of the rounds warms the JIT and is not reported.
 /// </summary>
 internal static class HookRoundsCommand
