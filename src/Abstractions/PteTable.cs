@@ -9,7 +9,9 @@ namespace ArchPgtable;
 /// One last-level page table: a page of PTE words (512 for 4 KiB pages). Every access to a
 /// word goes through this API, which counts it in <see cref="Counters"/> when counters are attached and, when
 /// <see cref="Observer"/> is set, reports it. No helper touches the words any other way. With nothing attached an
-/// access is the array access (whose index check is also the observer test) and one null test of the counters.
+/// access is the array access (whose index check is also the observer test) and one null test of the counters; the batch
+/// primitives (<see cref="Transform{T}"/>, <see cref="UpdateBits"/>, <see cref="WriteRun{T}"/>, <see cref="Fold{T}"/>)
+/// test the hooks once per batch; and where <see cref="HooksSupported"/> is switched off, the JIT drops the hooks.
 /// </summary>
 /// <remarks>Kernel: the PTE page of a PMD (pte_t *, pte_offset_map()).</remarks>
 public sealed class PteTable
@@ -19,10 +21,13 @@ public sealed class PteTable
     // _words while no observer is attached, else an empty array: Read and Write test the index against its length,
     // which is both the bounds check and the observer test (an observer sends every index to the observed path), then
     // count if counters are attached. Counted or not, the inlined access stays this small: a second array for
-    // "nothing attached" in front of it made MADV_FREE, which reads counted tables, 3-15% slower (README, "What the
-    // hooks cost with nothing attached").
+    // "nothing attached" in front of it made MADV_FREE, which reads counted tables, 4-6% slower (interleaved against
+    // 19b290d, five runs; 3-15% in session 8) and still left single-entry helpers 5-9% over the hook-free code. A
+    // process that attaches nothing switches the hooks off instead (HooksSupported), and the batch primitives test them
+    // once per batch (README, "What the hooks cost with nothing attached").
     private ulong[] _plain;
     private IPteAccessObserver? _observer;
+    private CostCounters? _counters;
 
     /// <summary>Creates a table of <paramref name="entries"/> zero (none) entries.</summary>
     /// <param name="entries">Entries per table (the geometry's PTRS_PER_PTE); a power of two.</param>
@@ -41,6 +46,23 @@ public sealed class PteTable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>
+    /// The <see cref="AppContext"/> switch that says whether tables can have counters or an observer attached in this
+    /// process: <c>&lt;RuntimeHostConfigurationOption Include="ArchPgtable.PteTable.HooksSupported" Value="false" /&gt;</c>
+    /// in a project (or <c>"configProperties": { "ArchPgtable.PteTable.HooksSupported": false }</c> in its
+    /// runtimeconfig.json) turns them off for a process that never counts or observes.
+    /// </summary>
+    public const string HooksSupportedSwitch = "ArchPgtable.PteTable.HooksSupported";
+
+    /// <summary>
+    /// True (the default) when counters and observers can be attached. False when <see cref="HooksSupportedSwitch"/> is
+    /// set false: a feature switch like <c>EventSource.IsSupported</c>, read once per process, so the optimising JIT
+    /// folds it and <see cref="Read"/>/<see cref="Write"/> compile to the array access alone; attaching anything then
+    /// throws <see cref="NotSupportedException"/>, and the address spaces (which attach their counters) cannot be made.
+    /// </summary>
+    [FeatureSwitchDefinition(HooksSupportedSwitch)]
+    public static bool HooksSupported { get; } = !AppContext.TryGetSwitch(HooksSupportedSwitch, out var supported) || supported;
+
     /// <summary>Entries in the table.</summary>
     /// <remarks>Kernel: PTRS_PER_PTE</remarks>
     public int Count => _words.Length;
@@ -53,14 +75,25 @@ public sealed class PteTable
     /// nothing is counted. Attach before the accesses you want counted; set null to stop counting. Attach and detach
     /// (this and <see cref="Observer"/>) only while no other thread is accessing the table.
     /// </summary>
-    public CostCounters? Counters { get; set; }
+    /// <exception cref="NotSupportedException">Set non-null where <see cref="HooksSupported"/> is false.</exception>
+    public CostCounters? Counters
+    {
+        get => _counters;
+        set
+        {
+            RefuseIfHooksUnsupported(value);
+            _counters = value;
+        }
+    }
 
     /// <summary>An optional access hook (race injection, write-set recording, traces); null on the fast path.</summary>
+    /// <exception cref="NotSupportedException">Set non-null where <see cref="HooksSupported"/> is false.</exception>
     public IPteAccessObserver? Observer
     {
         get => _observer;
         set
         {
+            RefuseIfHooksUnsupported(value);
             _observer = value;
             _plain = value is null ? _words : [];
         }
@@ -79,6 +112,11 @@ public sealed class PteTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Pte Read(int index)
     {
+        if (!HooksSupported)
+        {
+            return new Pte(_words[index]);
+        }
+
         var plain = _plain;
         if ((uint)index < (uint)plain.Length)
         {
@@ -100,6 +138,12 @@ public sealed class PteTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(int index, Pte value)
     {
+        if (!HooksSupported)
+        {
+            _words[index] = value.Value;
+            return;
+        }
+
         var plain = _plain;
         if ((uint)index < (uint)plain.Length)
         {
@@ -130,7 +174,7 @@ public sealed class PteTable
             ThrowRangeOutside(index, count);
         }
 
-        if (_observer is not null)
+        if (HooksSupported && _observer is not null)
         {
             for (var i = index; i < index + count; i++)
             {
@@ -147,6 +191,93 @@ public sealed class PteTable
         {
             ref var w = ref Unsafe.Add(ref word, i);
             w = transform.Apply(new Pte(w)).Value;
+        }
+    }
+
+    /// <summary>
+    /// Reads each of <paramref name="count"/> entries from <paramref name="index"/>, in order, into
+    /// <paramref name="fold"/>: a plain read per entry, counted and observed exactly as <see cref="Read"/> would be, in
+    /// one tight loop. The range is checked before anything is read.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the table.</exception>
+    /// <remarks>Kernel: a loop of __ptep_get() over a range (e.g. the young/dirty gather of riscv's huge_ptep_get())</remarks>
+    public void Fold<T>(int index, int count, ref T fold)
+        where T : struct, IPteFold
+    {
+        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
+        {
+            ThrowRangeOutside(index, count);
+        }
+
+        if (HooksSupported && _observer is not null)
+        {
+            for (var i = index; i < index + count; i++)
+            {
+                fold.Add(Read(i));
+            }
+
+            return;
+        }
+
+        if (HooksSupported && Counters is { } counters)
+        {
+            counters._pteReads += count;
+        }
+
+        ref var word = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), index);
+        for (nint i = 0; i < count; i++)
+        {
+            fold.Add(new Pte(Unsafe.Add(ref word, i)));
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="first"/> into entry <paramref name="index"/> and each next value (<paramref name="next"/>
+    /// applied to the previous one) into the following entries, <paramref name="count"/> in all: a plain store per
+    /// entry, counted and observed exactly as <see cref="Write"/> would be, in one tight loop. The range is checked
+    /// before anything is stored.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the table.</exception>
+    /// <remarks>Kernel: the loop of set_ptes() / an arch's __set_ptes(): set_pte(); pte = pte_advance_pfn(pte, 1)</remarks>
+    public void WriteRun<T>(int index, int count, Pte first, T next)
+        where T : struct, IPteTransform
+    {
+        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
+        {
+            ThrowRangeOutside(index, count);
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (HooksSupported && _observer is not null)
+        {
+            for (var i = index; ; i++)
+            {
+                Write(i, first);
+                if (i == index + count - 1)
+                {
+                    return;
+                }
+
+                first = next.Apply(first);
+            }
+        }
+
+        if (HooksSupported && Counters is { } counters)
+        {
+            counters._pteWrites += count;
+        }
+
+        // next is applied between stores only, as the kernel's loop does: count - 1 times.
+        ref var word = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), index);
+        word = first.Value;
+        for (nint i = 1; i < count; i++)
+        {
+            first = next.Apply(first);
+            Unsafe.Add(ref word, i) = first.Value;
         }
     }
 
@@ -168,7 +299,7 @@ public sealed class PteTable
             ThrowRangeOutside(index, count);
         }
 
-        if (_observer is not null)
+        if (HooksSupported && _observer is not null)
         {
             for (var k = index; k < index + count; k++)
             {
@@ -265,6 +396,15 @@ public sealed class PteTable
     /// <summary>Copies every raw word into <paramref name="destination"/> without counting: for snapshots and checkers.</summary>
     public void CopyTo(Span<ulong> destination) => _words.CopyTo(destination);
 
+    /// <summary>Refuses a hook where <see cref="HooksSupported"/> is false.</summary>
+    private static void RefuseIfHooksUnsupported(object? hook)
+    {
+        if (!HooksSupported && hook is not null)
+        {
+            throw new NotSupportedException($"PteTable hooks are switched off in this process ({HooksSupportedSwitch} = false): nothing can be counted or observed.");
+        }
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowRangeOutside(int index, int count) =>
@@ -273,7 +413,7 @@ public sealed class PteTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ChargeBatch(int count)
     {
-        if (Counters is { } counters)
+        if (HooksSupported && Counters is { } counters)
         {
             counters._pteReads += count;
             counters._pteWrites += count;

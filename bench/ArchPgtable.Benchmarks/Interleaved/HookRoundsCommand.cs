@@ -4,14 +4,16 @@ using System.Globalization;
 namespace ArchPgtable.Benchmarks.Interleaved;
 
 /// <summary>
-/// <c>hooks [--rounds N]</c>: the loops of <see cref="NothingAttachedBenchmarks"/> (<see cref="NothingAttachedLoops"/>) timed in alternating rounds in a
+/// <c>hooks [--rounds N] [--hooks-off]</c>: the loops of <see cref="NothingAttachedBenchmarks"/> (<see cref="NothingAttachedLoops"/>) timed in alternating rounds in a
 /// process where no table ever has counters or an observer (1,000 calls of each per round, the order rotating each round),
 /// each reported as the median per-round ratio to its hook-free twin. Separate BenchmarkDotNet runs on this project's CI
 /// VM move identical loops by 0.6–1.2×; rounds that alternate see the same machine phase. And the JIT lays out the
 /// inlined <see cref="PteTable.Read"/> by the profile the process gave it: in <see cref="CFloorBenchmarks"/>' process
 /// counted tables are used first, so counting is profiled as the hot path; here it is profiled as a user who attaches
 /// nothing would profile it. "HooklessReadWrite512 again" times the baseline a second time in each round: its ratio is the mode's
-/// resolution (an A/A control). The first third of the rounds warms the JIT and is not reported.
+/// resolution (an A/A control). The first third of the rounds warms the JIT and is not reported. With <c>--hooks-off</c>
+/// the process sets <see cref="PteTable.HooksSupportedSwitch"/> false before any table exists, and the PteTable loops
+/// should read as their hook-free twins.
 /// </summary>
 internal static class HookRoundsCommand
 {
@@ -21,11 +23,24 @@ internal static class HookRoundsCommand
     public static int Run(string[] args)
     {
         var rounds = 600;
-        if (args.Length > 0 && args[0] == "--rounds")
+        var hooksOff = false;
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args.Length != 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out rounds))
+            if (args[i] == "--hooks-off")
             {
-                Console.Error.WriteLine("hooks: --rounds needs one whole number (hooks [--rounds N]).");
+                hooksOff = true;
+                continue;
+            }
+
+            if (args[i] != "--rounds")
+            {
+                Console.Error.WriteLine($"hooks: unexpected '{args[i]}' (hooks [--rounds N] [--hooks-off]).");
+                return 2;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out rounds))
+            {
+                Console.Error.WriteLine("hooks: --rounds needs one whole number (hooks [--rounds N] [--hooks-off]).");
                 return 2;
             }
 
@@ -34,11 +49,14 @@ internal static class HookRoundsCommand
                 Console.Error.WriteLine($"hooks: --rounds {rounds}: between 10 and 100000.");
                 return 2;
             }
+
+            i++;
         }
-        else if (args.Length != 0)
+
+        // Before any table exists: PteTable reads the switch once, in its type initialiser.
+        if (hooksOff)
         {
-            Console.Error.WriteLine($"hooks: unexpected '{string.Join(' ', args)}' (hooks [--rounds N]).");
-            return 2;
+            AppContext.SetSwitch(PteTable.HooksSupportedSwitch, false);
         }
 
         MeasuringThread.Pin();
@@ -55,7 +73,7 @@ internal static class HookRoundsCommand
         var ns = AlternatingRounds.Time([.. runs.Select(run => (Func<double>)(() => Time(run.Loop)))], rounds);
         var kept = ns[0].Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hooks (nothing attached to any table in this process): 512 entries, {CallsPerRound} calls per loop per round, {rounds} alternating rounds, the last {kept} reported"));
+            $"hooks (nothing attached to any table in this process; {(PteTable.HooksSupported ? "hooks supported" : "hooks switched off")}): 512 entries, {CallsPerRound} calls per loop per round, {rounds} alternating rounds, the last {kept} reported"));
         for (var k = 0; k < runs.Length; k++)
         {
             var baseline = ns[runs[k].Baseline];

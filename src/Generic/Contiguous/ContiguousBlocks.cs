@@ -215,18 +215,12 @@ public sealed partial class ContiguousBlocks<TEncoding>
 
     /// <summary>Writes a whole block from its first entry's raw value <paramref name="raw"/>.</summary>
     /// <remarks>Kernel: __set_ptes() of a pte_mkcont() value (arm64), the loop of set_huge_pte_at() for a NAPOT size (riscv)</remarks>
-    private void WriteBlock(PtePointer first, Pte raw)
-    {
-        var table = first.Table;
-        for (int i = first.Index, end = first.Index + _blockPtes; ;)
-        {
-            table.Write(i, raw);
-            if (++i == end)
-            {
-                return;
-            }
+    private void WriteBlock(PtePointer first, Pte raw) =>
+        first.Table.WriteRun(first.Index, _blockPtes, raw, new NextSibling(_enc));
 
-            raw = _enc.Sibling(raw, 1);
-        }
+    /// <summary>The next entry of a block from the one before it: the step of <see cref="WriteBlock"/>'s run.</summary>
+    private readonly struct NextSibling(TEncoding enc) : IPteTransform
+    {
+        public Pte Apply(Pte pte) => enc.Sibling(pte, 1);
     }
 }
