@@ -198,7 +198,7 @@ internal static class InterleavedCommand
         AppContext.SetSwitch(PteTable.HooksSupportedSwitch, !hooksOff);
         try
         {
-            return LoadWorkload(dir, workload, arch, size);
+            return LoadWorkload(dir, workload, arch, size, hooksOff);
         }
         finally
         {
@@ -206,7 +206,7 @@ internal static class InterleavedCommand
         }
     }
 
-    private static (string[] Names, Func<double>[] Rounds) LoadWorkload(string dir, string workload, string arch, ulong size)
+    private static (string[] Names, Func<double>[] Rounds) LoadWorkload(string dir, string workload, string arch, ulong size, bool hooksOff)
     {
         var context = new BuildLoadContext(dir);
         var assembly = context.LoadFromAssemblyPath(Path.Combine(dir, "ArchPgtable.Benchmarks.dll"));
@@ -220,6 +220,13 @@ internal static class InterleavedCommand
 
         var helpers = assembly.GetType(typeof(HelperRounds).FullName!, throwOnError: true)!;
         helpers.GetMethod(nameof(HelperRounds.Setup), Static)!.Invoke(null, [arch]);
+        var supported = context.Assemblies.FirstOrDefault(a => a.GetName().Name == typeof(PteTable).Assembly.GetName().Name)?
+            .GetType(typeof(PteTable).FullName!)?.GetProperty(nameof(PteTable.HooksSupported))?.GetValue(null);
+        if (hooksOff && supported is not false)
+        {
+            throw new MissingMethodException($"its PteTable has no {PteTable.HooksSupportedSwitch} switch, so '{HooksOff}' cannot switch its hooks off");
+        }
+
         var names = (string[])helpers.GetMethod(nameof(HelperRounds.Names), Static)!.Invoke(null, null)!;
         var rounds = (Func<double>[])helpers.GetMethod(nameof(HelperRounds.Rounds), Static)!.Invoke(null, null)!;
         return (names, rounds);
