@@ -169,10 +169,7 @@ public sealed class PteTable
     public void Transform<T>(int index, int count, T transform)
         where T : struct, IPteTransform
     {
-        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
-        {
-            ThrowRangeOutside(index, count);
-        }
+        CheckRange(index, count);
 
         if (HooksSupported && _observer is not null)
         {
@@ -204,10 +201,7 @@ public sealed class PteTable
     public void Fold<T>(int index, int count, ref T fold)
         where T : struct, IPteFold
     {
-        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
-        {
-            ThrowRangeOutside(index, count);
-        }
+        CheckRange(index, count);
 
         if (HooksSupported && _observer is not null)
         {
@@ -242,10 +236,7 @@ public sealed class PteTable
     public void WriteRun<T>(int index, int count, Pte first, T next)
         where T : struct, IPteTransform
     {
-        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
-        {
-            ThrowRangeOutside(index, count);
-        }
+        CheckRange(index, count);
 
         if (count == 0)
         {
@@ -294,10 +285,7 @@ public sealed class PteTable
     /// __clear_young_dirty_ptes() with both flags: clear PTE_AF | PTE_DIRTY, set PTE_RDONLY).</remarks>
     public void UpdateBits(int index, int count, ulong clear, ulong set)
     {
-        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
-        {
-            ThrowRangeOutside(index, count);
-        }
+        CheckRange(index, count);
 
         if (HooksSupported && _observer is not null)
         {
@@ -402,6 +390,16 @@ public sealed class PteTable
         if (!HooksSupported && hook is not null)
         {
             throw new NotSupportedException($"PteTable hooks are switched off in this process ({HooksSupportedSwitch} = false): nothing can be counted or observed.");
+        }
+    }
+
+    /// <summary>Throws unless entries <paramref name="index"/>..<paramref name="index"/> + <paramref name="count"/> - 1 lie in the table (an empty range may start at its end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckRange(int index, int count)
+    {
+        if ((uint)index > (uint)_words.Length || (uint)count > (uint)(_words.Length - index))
+        {
+            ThrowRangeOutside(index, count);
         }
     }
 

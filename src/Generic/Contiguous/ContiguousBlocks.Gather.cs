@@ -37,7 +37,7 @@ public sealed partial class ContiguousBlocks<TEncoding>
         if (!_enc.GatherEarlyExit)
         {
             // Every entry is read: one PteTable.Fold, which tests the hooks once for the block.
-            var gather = new YoungDirtyGather(_enc, orig);
+            var gather = new YoungDirtyGather(this, orig);
             table.Fold(i, _blockPtes, ref gather);
             return gather.View;
         }
@@ -193,16 +193,12 @@ public sealed partial class ContiguousBlocks<TEncoding>
         return _enc.Young(pte) ? _enc.MkYoung(view) : view;
     }
 
-    /// <summary>The young/dirty OR of a block without the early exit, as a <see cref="PteTable.Fold{T}"/>.</summary>
-    private struct YoungDirtyGather(TEncoding enc, Pte view) : IPteFold
+    /// <summary>The young/dirty OR of a block without the early exit (<see cref="OrYoungDirty"/> per entry), as a <see cref="PteTable.Fold{T}"/>.</summary>
+    private struct YoungDirtyGather(ContiguousBlocks<TEncoding> blocks, Pte view) : IPteFold
     {
         /// <summary>The view with young and dirty OR-ed from every entry added so far.</summary>
         public Pte View { get; private set; } = view;
 
-        public void Add(Pte pte)
-        {
-            var v = enc.Dirty(pte) ? enc.MkDirty(View) : View;
-            View = enc.Young(pte) ? enc.MkYoung(v) : v;
-        }
+        public void Add(Pte pte) => View = blocks.OrYoungDirty(View, pte);
     }
 }
