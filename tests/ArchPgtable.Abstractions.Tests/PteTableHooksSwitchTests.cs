@@ -6,7 +6,9 @@ namespace ArchPgtable.Abstractions.Tests;
 /// <summary>
 /// The ArchPgtable.PteTable.HooksSupported feature switch. PteTable reads it once, in its type initialiser, so the
 /// switched-off table is loaded in a load context of its own (its own PteTable type and statics); this process's
-/// PteTable is initialised first, so no other test can see the switch off.
+/// PteTable is initialised first, so no other test can see the switch off. Stryker runs leave this class out
+/// (<c>--test-case-filter "FullyQualifiedName!~PteTableHooksSwitchTests"</c>): a second copy of the assembly under test
+/// spoils its coverage capture.
 /// </summary>
 public sealed class PteTableHooksSwitchTests
 {
