@@ -9,13 +9,6 @@ public sealed class PteTableAttachmentTests
     private static Pte A => new(0x1208011);
     private static Pte B => new(0x120801F);
 
-    private static ulong[] Words(PteTable t)
-    {
-        var words = new ulong[t.Count];
-        t.CopyTo(words);
-        return words;
-    }
-
     [Fact]
     public void A_table_built_without_counters_has_nothing_attached_and_still_reads_and_writes()
     {
@@ -133,7 +126,7 @@ public sealed class PteTableAttachmentTests
         bare.Transform(index, count, default(Flip));
         counted.Transform(index, count, default(Flip));
 
-        Assert.Equal(Words(counted), Words(bare));
+        Assert.Equal(TestTables.Words(counted), TestTables.Words(bare));
         Assert.Equal((2L * count, 2L * count), (counters.PteReads, counters.PteWrites));
     }
 

@@ -16,19 +16,6 @@ public sealed class PteTableFoldTests
         }
     }
 
-    private static PteTable Table(CostCounters? counters, int seed)
-    {
-        var t = new PteTable(16);
-        var random = new Random(seed);
-        for (var i = 0; i < 16; i++)
-        {
-            t.Write(i, new Pte((ulong)random.Next(1, 1 << 20)));
-        }
-
-        t.Counters = counters;
-        return t;
-    }
-
     [Fact]
     public void Every_range_is_read_in_order_exactly_once_per_entry_and_counted()
     {
@@ -40,7 +27,7 @@ public sealed class PteTableFoldTests
             {
                 foreach (var counters in new[] { new CostCounters(), null })
                 {
-                    var t = Table(counters, (index * 17) + count);
+                    var t = TestTables.Random(counters, (index * 17) + count);
                     var expected = 0UL;
                     for (var k = 0; k < count; k++)
                     {
@@ -64,7 +51,7 @@ public sealed class PteTableFoldTests
     public void With_an_observer_each_entry_is_seen_as_one_read_and_an_injected_update_is_read()
     {
         var counters = new CostCounters();
-        var t = Table(counters, seed: 2);
+        var t = TestTables.Random(counters, seed: 2);
         var observer = new RecordingObserver();
         observer.OnBefore = (table, index, kind) =>
         {
@@ -92,7 +79,7 @@ public sealed class PteTableFoldTests
     public void A_range_leaving_the_table_throws_and_reads_and_counts_nothing(int index, int count)
     {
         var counters = new CostCounters();
-        var t = Table(counters, seed: 4);
+        var t = TestTables.Random(counters, seed: 4);
         var fold = default(OrderedSum);
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => t.Fold(index, count, ref fold));

@@ -10,26 +10,6 @@ public sealed class PteTableUpdateBitsTests
         public Pte Apply(Pte pte) => new((pte.Value & ~Clear) | Set);
     }
 
-    private static PteTable Table(CostCounters counters, int entries = 16, int seed = 1)
-    {
-        var t = new PteTable(entries, counters);
-        var random = new Random(seed);
-        for (var i = 0; i < entries; i++)
-        {
-            t.Write(i, new Pte((ulong)random.NextInt64()));
-        }
-
-        counters.Reset();
-        return t;
-    }
-
-    private static ulong[] Words(PteTable t)
-    {
-        var words = new ulong[t.Count];
-        t.CopyTo(words);
-        return words;
-    }
-
     [Theory]
     [InlineData(0, 16)]   // the whole table
     [InlineData(12, 4)]   // ending exactly at the table end
@@ -58,12 +38,12 @@ public sealed class PteTableUpdateBitsTests
     private static void AssertUpdatesExactly(int index, int count, int seed)
     {
         var counters = new CostCounters();
-        var t = Table(counters, 16, seed);
-        var before = Words(t);
+        var t = TestTables.Random(counters, seed);
+        var before = TestTables.Words(t);
 
         t.UpdateBits(index, count, Clear, Set);
 
-        var after = Words(t);
+        var after = TestTables.Words(t);
         for (var i = 0; i < 16; i++)
         {
             var expected = i >= index && i < index + count ? (before[i] & ~Clear) | Set : before[i];
@@ -82,12 +62,12 @@ public sealed class PteTableUpdateBitsTests
             var index = random.Next(0, 513);
             var count = random.Next(0, 513 - index);
             var (ca, cb) = (new CostCounters(), new CostCounters());
-            var (a, b) = (Table(ca, 512, seed), Table(cb, 512, seed));
+            var (a, b) = (TestTables.Random(ca, seed, 512), TestTables.Random(cb, seed, 512));
 
             a.UpdateBits(index, count, Clear, Set);
             b.Transform(index, count, default(SameBits));
 
-            Assert.True(Words(a).SequenceEqual(Words(b)), $"seed {seed}: UpdateBits({index}, {count}) differs from Transform");
+            Assert.True(TestTables.Words(a).SequenceEqual(TestTables.Words(b)), $"seed {seed}: UpdateBits({index}, {count}) differs from Transform");
             Assert.Equal(cb.Snapshot(), ca.Snapshot());
         }
     }
@@ -96,7 +76,7 @@ public sealed class PteTableUpdateBitsTests
     public void With_an_observer_every_entry_is_seen_as_a_read_then_a_write_and_an_injected_update_is_kept()
     {
         var counters = new CostCounters();
-        var t = Table(counters);
+        var t = TestTables.Random(counters, seed: 1);
         var observer = new RecordingObserver();
         observer.OnBefore = (table, index, kind) =>
         {
@@ -126,12 +106,12 @@ public sealed class PteTableUpdateBitsTests
     public void A_range_leaving_the_table_throws_and_changes_and_counts_nothing(int index, int count)
     {
         var counters = new CostCounters();
-        var t = Table(counters);
-        var before = Words(t);
+        var t = TestTables.Random(counters, seed: 1);
+        var before = TestTables.Words(t);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => t.UpdateBits(index, count, Clear, Set));
 
-        Assert.Equal(before, Words(t));
+        Assert.Equal(before, TestTables.Words(t));
         Assert.Equal((0L, 0L), (counters.PteReads, counters.PteWrites));
     }
 }

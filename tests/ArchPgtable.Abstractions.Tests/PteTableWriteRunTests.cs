@@ -11,26 +11,6 @@ public sealed class PteTableWriteRunTests
         public Pte Apply(Pte pte) => new(pte.Value + Step);
     }
 
-    private static PteTable Table(CostCounters? counters, int seed)
-    {
-        var t = new PteTable(16);
-        var random = new Random(seed);
-        for (var i = 0; i < 16; i++)
-        {
-            t.Write(i, new Pte((ulong)random.NextInt64()));
-        }
-
-        t.Counters = counters;
-        return t;
-    }
-
-    private static ulong[] Words(PteTable t)
-    {
-        var words = new ulong[t.Count];
-        t.CopyTo(words);
-        return words;
-    }
-
     [Fact]
     public void Every_range_is_written_with_successive_values_and_nothing_else_changes()
     {
@@ -43,12 +23,12 @@ public sealed class PteTableWriteRunTests
                 foreach (var counters in new[] { new CostCounters(), null })
                 {
                     var seed = (index * 17) + count;
-                    var t = Table(counters, seed);
-                    var before = Words(t);
+                    var t = TestTables.Random(counters, seed);
+                    var before = TestTables.Words(t);
 
                     t.WriteRun(index, count, new Pte(First), default(NextPage));
 
-                    var after = Words(t);
+                    var after = TestTables.Words(t);
                     for (var i = 0; i < 16; i++)
                     {
                         var expected = i >= index && i < index + count ? First + ((ulong)(i - index) * Step) : before[i];
@@ -96,7 +76,7 @@ public sealed class PteTableWriteRunTests
     public void With_an_observer_each_entry_is_seen_as_one_write_in_order_and_counted()
     {
         var counters = new CostCounters();
-        var t = Table(counters, seed: 3);
+        var t = TestTables.Random(counters, seed: 3);
         var observer = new RecordingObserver();
         t.Observer = observer;
         var old14 = t.Peek(14);
@@ -117,13 +97,13 @@ public sealed class PteTableWriteRunTests
     public void A_range_leaving_the_table_throws_and_writes_and_counts_nothing(int index, int count)
     {
         var counters = new CostCounters();
-        var t = Table(counters, seed: 5);
-        var before = Words(t);
+        var t = TestTables.Random(counters, seed: 5);
+        var before = TestTables.Words(t);
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => t.WriteRun(index, count, new Pte(First), default(NextPage)));
 
         Assert.Contains("leave the PTE table", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Words(t));
+        Assert.Equal(before, TestTables.Words(t));
         Assert.Equal(0L, counters.PteWrites);
     }
 }
